@@ -1,0 +1,66 @@
+# Unknot: `make run` to try it, `make test` before every commit.
+# `make test` installs what it needs on a fresh Debian machine: Debian's
+# chromium (when run as root and missing) and axe-core from npm.
+
+GO        ?= go
+ADDR      ?= 127.0.0.1:8000
+WASM      := web/app.wasm
+BIN       := ./unknot
+NODE_DIR  := .cache/node
+AXE       := $(NODE_DIR)/node_modules/axe-core/axe.min.js
+AXE_VER   := 4.10.3
+GOFILES    = $(shell find . -name '*.go' -not -path './.cache/*')
+
+.PHONY: run test build static bench fuzz clean tools lint
+
+## run: build everything and serve on localhost, printing the URL
+run: build
+	$(BIN) serve -addr $(ADDR)
+
+## build: the wasm client (from ./wasm only) and the server binary
+build: $(WASM) $(BIN)
+
+$(WASM): $(GOFILES) $(shell find data -type f) go.mod go.sum
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
+
+$(BIN): $(GOFILES) $(shell find data -type f) go.mod go.sum
+	$(GO) build -trimpath -o $(BIN) .
+
+## static: write the static site to dist/ (BASE=/sub/path/ for a sub-path)
+static: build
+	$(BIN) static -out dist -base $(or $(BASE),/)
+
+## test: format, vet, unit and component tests, the wasm build, browser tests
+test: tools lint build
+	$(GO) test -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/view/...
+
+## tools: Chromium for browser tests and axe-core for accessibility checks
+tools: $(AXE)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "note: Chromium not found; browser tests will be skipped (install Debian's chromium package)"; fi
+
+$(AXE):
+	mkdir -p $(NODE_DIR)
+	npm install --prefix $(NODE_DIR) --no-audit --no-fund --silent axe-core@$(AXE_VER)
+
+## bench: sizes and load times beside a one-component go-app floor app
+bench: tools build
+	$(GO) test -count=1 -tags bench -run '^TestBench' -timeout 30m -v . 
+
+## fuzz: run every fuzzer for FUZZTIME each (default 30s)
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),30s) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf $(WASM) $(BIN) dist .cache

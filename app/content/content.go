@@ -1,0 +1,202 @@
+// Package content decodes the embedded data tree (package data) into a typed
+// Catalog and checks that every reference resolves: each rule names a real
+// question, each routine a real exercise, each piece of content its words in
+// every language. A bad file is reported with its file name and the path
+// inside it; nothing is guessed.
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"unknot/app/routine"
+	"unknot/app/triage"
+)
+
+// DefaultLanguage is the language every other locale is checked against and
+// the fallback for a browser language Unknot does not have.
+const DefaultLanguage = "en"
+
+// Catalog is all of Unknot's content, decoded and cross-checked.
+type Catalog struct {
+	Triage   *triage.RuleSet
+	Routines *routine.Library
+
+	locales map[string]Strings
+}
+
+// Error reports a problem in one content file.
+type Error struct {
+	File string // path inside the data tree, e.g. "triage.json"
+	Err  error
+}
+
+func (e *Error) Error() string { return "data/" + e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load decodes and validates the content tree in fsys.
+func Load(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{}
+	if err := c.loadLocales(fsys); err != nil {
+		return nil, err
+	}
+	if err := loadTriage(fsys, c); err != nil {
+		return nil, err
+	}
+	if err := loadRoutines(fsys, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Languages lists the languages with a complete locale, sorted.
+func (c *Catalog) Languages() []string {
+	langs := make([]string, 0, len(c.locales))
+	for l := range c.locales {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return langs
+}
+
+// Strings returns the words for a BCP 47 language tag such as "en-GB": the
+// exact language if present, else its base language, else DefaultLanguage.
+func (c *Catalog) Strings(tag string) Strings {
+	tag = strings.ToLower(tag)
+	if s, ok := c.locales[tag]; ok {
+		return s
+	}
+	if base, _, ok := strings.Cut(tag, "-"); ok {
+		if s, ok := c.locales[base]; ok {
+			return s
+		}
+	}
+	return c.locales[DefaultLanguage]
+}
+
+// Strings maps a text key to the words shown for it.
+type Strings map[string]string
+
+// T returns the text for key. A missing key is returned as "[key]" so that it
+// is visible rather than blank; tests keep every key used in code present.
+func (s Strings) T(key string) string {
+	if v, ok := s[key]; ok {
+		return v
+	}
+	return "[" + key + "]"
+}
+
+// Has reports whether key has text.
+func (s Strings) Has(key string) bool {
+	_, ok := s[key]
+	return ok
+}
+
+// Format returns the text for key with each {name} replaced by its value from
+// args, given as name, value pairs.
+func (s Strings) Format(key string, args ...string) string {
+	text := s.T(key)
+	for i := 0; i+1 < len(args); i += 2 {
+		text = strings.ReplaceAll(text, "{"+args[i]+"}", args[i+1])
+	}
+	return text
+}
+
+// requireText checks that the default language has text for every key;
+// file names the content file that needs them.
+func (c *Catalog) requireText(file string, keys ...string) error {
+	en := c.locales[DefaultLanguage]
+	for _, k := range keys {
+		if !en.Has(k) {
+			return &Error{File: file, Err: fmt.Errorf("no text for key %q in locale/%s", k, DefaultLanguage)}
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) loadLocales(fsys fs.FS) error {
+	dirs, err := fs.ReadDir(fsys, "locale")
+	if err != nil {
+		return &Error{File: "locale", Err: err}
+	}
+	c.locales = make(map[string]Strings)
+	for _, d := range dirs {
+		if !d.IsDir() {
+			return &Error{File: "locale/" + d.Name(), Err: fmt.Errorf("expected a directory per language")}
+		}
+		lang := d.Name()
+		if lang != strings.ToLower(lang) {
+			return &Error{File: "locale/" + lang, Err: fmt.Errorf("language directory must be lower case")}
+		}
+		strs, err := loadLocale(fsys, "locale/"+lang)
+		if err != nil {
+			return err
+		}
+		c.locales[lang] = strs
+	}
+	en, ok := c.locales[DefaultLanguage]
+	if !ok {
+		return &Error{File: "locale", Err: fmt.Errorf("no %q locale", DefaultLanguage)}
+	}
+	for lang, strs := range c.locales {
+		for k := range en {
+			if !strs.Has(k) {
+				return &Error{File: "locale/" + lang, Err: fmt.Errorf("missing key %q (present in %s)", k, DefaultLanguage)}
+			}
+		}
+		for k := range strs {
+			if !en.Has(k) {
+				return &Error{File: "locale/" + lang, Err: fmt.Errorf("unknown key %q (not in %s)", k, DefaultLanguage)}
+			}
+		}
+	}
+	return nil
+}
+
+func loadLocale(fsys fs.FS, dir string) (Strings, error) {
+	files, err := fs.Glob(fsys, dir+"/*.json")
+	if err != nil {
+		return nil, &Error{File: dir, Err: err}
+	}
+	strs := make(Strings)
+	for _, name := range files {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, &Error{File: name, Err: err}
+		}
+		var m map[string]string
+		if err := decodeStrict(b, &m); err != nil {
+			return nil, &Error{File: name, Err: err}
+		}
+		for k, v := range m {
+			if _, dup := strs[k]; dup {
+				return nil, &Error{File: name, Err: fmt.Errorf("key %q is also defined in another file of %s", k, path.Base(dir))}
+			}
+			if strings.TrimSpace(v) == "" {
+				return nil, &Error{File: name, Err: fmt.Errorf("key %q has empty text", k)}
+			}
+			strs[k] = v
+		}
+	}
+	return strs, nil
+}
+
+// decodeStrict decodes one JSON value into v, rejecting unknown fields and
+// trailing data.
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("unexpected data after the top-level value")
+	}
+	return nil
+}

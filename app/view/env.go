@@ -1,0 +1,67 @@
+package view
+
+import (
+	"errors"
+	"strings"
+
+	"unknot/app/content"
+)
+
+// Platform is what the views need from the browser. wasm/browser implements
+// it in JavaScript and, for tests and the server-side render, in memory.
+type Platform interface {
+	// Get and Set read and write small values that must survive a reload.
+	Get(key string) (value string, ok bool, err error)
+	Set(key, value string) error
+	// SetRootAttribute sets an attribute on the <html> element (theme, text size).
+	SetRootAttribute(name, value string)
+	// Region is the browser's region (ISO 3166-1 alpha-2, upper case) or "".
+	Region() string
+	// InFrame reports whether the app runs inside another page's frame.
+	InFrame() bool
+}
+
+// Env is what every page is built with: the content, the words in the
+// person's language, where the app is served from, and the browser.
+type Env struct {
+	Catalog  *content.Catalog
+	Text     content.Strings
+	Base     string // URL path prefix without a trailing slash: "" at the root, "/back-care" under a sub-path
+	Platform Platform
+	Settings *SettingsState
+}
+
+// NewEnv builds an Env for the language tag lang. base is the URL prefix the
+// app is served under ("" or "/" for the root).
+func NewEnv(c *content.Catalog, lang, base string, p Platform) *Env {
+	base = strings.TrimRight(base, "/")
+	if base != "" && !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	e := &Env{Catalog: c, Text: c.Strings(lang), Base: base, Platform: p}
+	e.Settings = loadSettings(p)
+	return e
+}
+
+// T returns the words for key.
+func (e *Env) T(key string) string { return e.Text.T(key) }
+
+// Href turns an app path such as "/about" into a link under the base path.
+func (e *Env) Href(path string) string {
+	if path == "/" && e.Base != "" {
+		return e.Base + "/"
+	}
+	return e.Base + path
+}
+
+// PrerenderPlatform is the Platform for rendering pages on the server: it
+// stores nothing and reports a plain top-level page with no region.
+type PrerenderPlatform struct{}
+
+func (PrerenderPlatform) Get(string) (string, bool, error) { return "", false, nil }
+func (PrerenderPlatform) Set(string, string) error         { return errNotInBrowser }
+func (PrerenderPlatform) SetRootAttribute(string, string)  {}
+func (PrerenderPlatform) Region() string                   { return "" }
+func (PrerenderPlatform) InFrame() bool                    { return false }
+
+var errNotInBrowser = errors.New("view: saving needs a browser")

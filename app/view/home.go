@@ -1,0 +1,45 @@
+package view
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// homePage is built for a person in pain: one large first action, then the
+// routines and the journal, each in a few plain words.
+type homePage struct {
+	app.Compo
+	Env *Env
+}
+
+func (p *homePage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "") }
+func (p *homePage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "") }
+
+func (p *homePage) Render() app.UI {
+	e := p.Env
+	return e.layout("home",
+		app.H1().Class("home-title").Text(e.T("home.title")),
+		app.P().Class("lead").Text(e.T("home.lead")),
+		app.If(hasPage("/triage"), func() app.UI {
+			return app.A().Class("action-primary").Href(e.Href("/triage")).Body(
+				app.Span().Class("action-title").Text(e.T("home.triage.action")),
+				app.Span().Class("action-text").Text(e.T("home.triage.text")),
+			)
+		}),
+		app.Div().Class("cards").Body(
+			app.If(hasPage("/routines"), func() app.UI {
+				return e.card("/routines", "home.routines.title", "home.routines.text")
+			}),
+			app.If(hasPage("/journal"), func() app.UI {
+				return e.card("/journal", "home.journal.title", "home.journal.text")
+			}),
+			e.card("/about", "home.about.title", "home.about.text"),
+		),
+		app.P().Class("home-note").Text(e.T("home.note")),
+	)
+}
+
+// card is a large link with a title and one line of text.
+func (e *Env) card(path, titleKey, textKey string) app.UI {
+	return app.A().Class("card").Href(e.Href(path)).Body(
+		app.Span().Class("card-title").Text(e.T(titleKey)),
+		app.Span().Class("card-text").Text(e.T(textKey)),
+	)
+}

@@ -1,0 +1,56 @@
+package view
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// installControl offers to install Unknot where the browser allows it, and
+// explains "Share, then Add to Home Screen" on iPhone and iPad, where no
+// prompt exists. It stays hidden inside a frame and once installed.
+type installControl struct {
+	app.Compo
+	Env *Env
+
+	installable bool
+	apple       bool
+	showHelp    bool
+}
+
+func (c *installControl) OnMount(ctx app.Context)            { c.refresh(ctx) }
+func (c *installControl) OnAppInstallChange(ctx app.Context) { c.refresh(ctx) }
+
+func (c *installControl) refresh(ctx app.Context) {
+	c.installable = ctx.IsAppInstallable() && !c.Env.Platform.InFrame()
+	c.apple = ctx.IsAppleBrowser()
+}
+
+func (c *installControl) Render() app.UI {
+	if !c.installable {
+		return app.Span().Class("install-slot")
+	}
+	if c.apple {
+		return app.Div().Class("install-slot").Body(
+			app.Button().
+				Class("btn btn-quiet").
+				Aria("expanded", c.showHelp).
+				Aria("controls", "install-help").
+				OnClick(c.onAppleHelpClick).
+				Text(c.Env.T("install.button")),
+			app.If(c.showHelp, func() app.UI {
+				return app.P().ID("install-help").Class("install-help").Text(c.Env.T("install.apple"))
+			}),
+		)
+	}
+	return app.Span().Class("install-slot").Body(
+		app.Button().
+			Class("btn btn-quiet").
+			OnClick(c.onInstallClick).
+			Text(c.Env.T("install.button")),
+	)
+}
+
+func (c *installControl) onInstallClick(ctx app.Context, e app.Event) {
+	ctx.ShowAppInstallPrompt()
+}
+
+func (c *installControl) onAppleHelpClick(ctx app.Context, e app.Event) {
+	c.showHelp = !c.showHelp
+}

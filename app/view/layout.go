@@ -1,0 +1,58 @@
+package view
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// navItem is one destination in the bottom navigation.
+type navItem struct {
+	id   string // also the text key suffix: nav.<id>, and the icon class
+	path string
+}
+
+// layout wraps a page's content in the shell every page shares: a skip link,
+// the top bar with the install control, the update banner, and the bottom
+// navigation with the active item marked.
+func (e *Env) layout(active string, body ...app.UI) app.UI {
+	return app.Div().Class("app").Body(
+		app.A().Class("skip-link").Href("#main").Text(e.T("nav.skip")),
+		app.Header().Class("topbar").Body(
+			app.A().Class("brand").Href(e.Href("/")).Body(
+				app.Img().Class("brand-mark").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
+				app.Span().Class("brand-name").Text(e.T("app.name")),
+			),
+			&installControl{Env: e},
+		),
+		&updateBanner{Env: e},
+		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
+		e.tabbar(active),
+	)
+}
+
+func (e *Env) tabbar(active string) app.UI {
+	return app.Nav().Class("tabbar").Aria("label", e.T("nav.label")).Body(
+		app.Ul().Body(
+			app.Range(navItems).Slice(func(i int) app.UI {
+				it := navItems[i]
+				a := app.A().
+					Class("tab").
+					Href(e.Href(it.path)).
+					Body(
+						app.Span().Class("tab-icon icon-"+it.id),
+						app.Span().Class("tab-label").Text(e.T("nav."+it.id)),
+					)
+				if it.id == active {
+					a = a.Aria("current", "page")
+				}
+				return app.Li().Body(a)
+			}),
+		),
+	)
+}
+
+// setTitle sets the document title to "<page> · Unknot".
+func (e *Env) setTitle(ctx app.Context, key string) {
+	title := e.T("app.name")
+	if key != "" {
+		title = e.T(key) + " · " + title
+	}
+	ctx.Page().SetTitle(title)
+}

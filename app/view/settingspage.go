@@ -1,0 +1,155 @@
+package view
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// settingsPage lets a person choose the theme, text size, cue defaults and
+// the country that decides the emergency number. Each change is saved at
+// once and confirmed; a failed save says so and keeps what was there.
+type settingsPage struct {
+	app.Compo
+	Env *Env
+
+	status    string // text key of the last save's outcome
+	statusErr bool
+}
+
+func (p *settingsPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "settings.title") }
+func (p *settingsPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "settings.title") }
+
+func (p *settingsPage) Render() app.UI {
+	e := p.Env
+	s := e.Settings.Current
+	return e.layout("settings",
+		app.H1().Text(e.T("settings.title")),
+		app.If(e.Settings.LoadErr != nil, func() app.UI {
+			return app.P().Class("notice notice-warn").Attr("role", "alert").Text(e.T("settings.load_error"))
+		}),
+		app.Form().Class("settings").OnSubmit(preventDefault).Body(
+			p.choice("theme", themes, s.Theme, func(s *Settings, v string) { s.Theme = v }),
+			p.choice("text_size", textSizes, s.TextSize, func(s *Settings, v string) { s.TextSize = v }),
+			app.FieldSet().Class("field").Body(
+				app.Legend().Text(e.T("settings.cues.legend")),
+				app.P().Class("hint").ID("cues-hint").Text(e.T("settings.cues.hint")),
+				p.toggle("sound", s.Sound, func(s *Settings, on bool) { s.Sound = on }),
+				p.toggle("voice", s.Voice, func(s *Settings, on bool) { s.Voice = on }),
+				p.toggle("vibration", s.Vibration, func(s *Settings, on bool) { s.Vibration = on }),
+			),
+			p.countryField(s.Country),
+		),
+		app.P().
+			Class(statusClass(p.statusErr)).
+			Attr("role", "status").
+			Aria("live", "polite").
+			Text(p.statusText()),
+	)
+}
+
+func (p *settingsPage) statusText() string {
+	if p.status == "" {
+		return ""
+	}
+	return p.Env.T(p.status)
+}
+
+func statusClass(isErr bool) string {
+	if isErr {
+		return "save-status save-status-error"
+	}
+	return "save-status"
+}
+
+// choice renders a radio group for one setting: legend settings.<name>,
+// labels settings.<name>.<value>.
+func (p *settingsPage) choice(name string, values []string, current string, set func(*Settings, string)) app.UI {
+	e := p.Env
+	return app.FieldSet().Class("field").Body(
+		app.Legend().Text(e.T("settings."+name)),
+		app.Div().Class("segmented").Body(
+			app.Range(values).Slice(func(i int) app.UI {
+				v := values[i]
+				id := "set-" + name + "-" + v
+				return app.Label().Class("segment").For(id).Body(
+					app.Input().
+						Type("radio").
+						ID(id).
+						Name(name).
+						Value(v).
+						Checked(v == current).
+						OnChange(func(ctx app.Context, ev app.Event) {
+							p.save(func(s *Settings) { set(s, v) })
+						}),
+					app.Span().Text(e.T("settings."+name+"."+v)),
+				)
+			}),
+		),
+	)
+}
+
+func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) app.UI {
+	id := "set-" + name
+	return app.Label().Class("switch").For(id).Body(
+		app.Input().
+			Type("checkbox").
+			ID(id).
+			Checked(on).
+			Aria("describedby", "cues-hint").
+			OnChange(func(ctx app.Context, ev app.Event) {
+				checked := ctx.JSSrc().Get("checked").Bool()
+				p.save(func(s *Settings) { set(s, checked) })
+			}),
+		app.Span().Text(p.Env.T("settings."+name)),
+	)
+}
+
+func (p *settingsPage) countryField(current string) app.UI {
+	e := p.Env
+	codes := countryCodes(e)
+	return app.Div().Class("field").Body(
+		app.Label().For("set-country").Text(e.T("settings.country")),
+		app.P().Class("hint").ID("country-hint").Text(e.T("settings.country.hint")),
+		app.Select().
+			ID("set-country").
+			Aria("describedby", "country-hint").
+			OnChange(func(ctx app.Context, ev app.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				p.save(func(s *Settings) { s.Country = v })
+			}).
+			Body(
+				app.Option().Value("").Selected(current == "").Text(e.T("settings.country.auto")),
+				app.Range(codes).Slice(func(i int) app.UI {
+					c := codes[i]
+					return app.Option().Value(c).Selected(c == current).Text(e.T("country." + c))
+				}),
+			),
+	)
+}
+
+func (p *settingsPage) save(change func(*Settings)) {
+	next := p.Env.Settings.Current
+	change(&next)
+	if err := p.Env.Settings.Save(next); err != nil {
+		p.status, p.statusErr = "settings.save_error", true
+		return
+	}
+	p.status, p.statusErr = "settings.saved", false
+}
+
+// countryCodes lists the countries that have a name in the person's
+// language, sorted by that name.
+func countryCodes(e *Env) []string {
+	var codes []string
+	for k := range e.Text {
+		if c, ok := strings.CutPrefix(k, "country."); ok && isCountryCode(c) {
+			codes = append(codes, c)
+		}
+	}
+	sort.Slice(codes, func(i, j int) bool { return e.T("country."+codes[i]) < e.T("country."+codes[j]) })
+	return codes
+}
+
+func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }

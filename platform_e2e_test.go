@@ -1,0 +1,294 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"unknot/app/view"
+)
+
+// routesToCheck are every page plus the shapes of URL a person may arrive
+// with: a query string, a fragment, a trailing slash and a broken link.
+func routesToCheck() []string {
+	routes := append([]string{}, view.Paths()...)
+	return append(routes, "/about?utm=x", "/settings#country", "/about/", "/no-such-page")
+}
+
+func TestBrowserShellRenders(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	home := texts(t)
+	runIn(t, ctx, "loading home", chromedp.Navigate(srv.URL+"/"), appReady())
+	if got, want := text(t, ctx, "main h1"), home.T("home.title"); got != want {
+		t.Errorf("home h1 = %q; want %q", got, want)
+	}
+	// Navigate with the bottom navigation, as a thumb would.
+	runIn(t, ctx, "opening settings", chromedp.Click(`nav.tabbar a[href="/settings"]`, chromedp.ByQuery),
+		chromedp.Poll(fmt.Sprintf(`document.querySelector("main h1").textContent === %q`, home.T("settings.title")), nil))
+	var current string
+	runIn(t, ctx, "reading aria-current", chromedp.AttributeValue(`nav.tabbar a[href="/settings"]`, "aria-current", &current, nil))
+	if current != "page" {
+		t.Errorf(`settings tab aria-current = %q; want "page"`, current)
+	}
+	// A setting is applied at once and survives a reload.
+	runIn(t, ctx, "choosing dark", chromedp.Click(`#set-theme-dark`, chromedp.ByQuery),
+		chromedp.Poll(`document.documentElement.dataset.theme === "dark"`, nil),
+		chromedp.Reload(), appReady(),
+		chromedp.Poll(`document.documentElement.dataset.theme === "dark" && document.getElementById("set-theme-dark").checked`, nil))
+}
+
+func TestBrowserOfflineEveryRoute(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+
+	// One online visit to any page, then remember what every route shows.
+	runIn(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/about"), appReady(), workerReady())
+	online := map[string]string{}
+	for _, r := range routesToCheck() {
+		runIn(t, ctx, "online "+r, chromedp.Navigate(srv.URL+r), appReady())
+		online[r] = text(t, ctx, "main h1")
+	}
+
+	srv.Kill()
+	check := func(when string) {
+		for _, r := range routesToCheck() {
+			tab := b.Tab()
+			runIn(t, tab, when+" "+r, chromedp.Navigate(srv.URL+r), appReady())
+			if got := text(t, tab, "main h1"); got != online[r] {
+				t.Errorf("%s %s: h1 = %q; want %q (as online)", when, r, got, online[r])
+			}
+		}
+	}
+	check("offline in a new tab:")
+	b.Restart()
+	check("offline after a browser restart:")
+}
+
+func TestBrowserInstallable(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	runIn(t, ctx, "loading", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady())
+	var errs []*page.InstallabilityError
+	runIn(t, ctx, "installability", chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		errs, err = page.GetInstallabilityErrors().Do(ctx)
+		return err
+	}))
+	for _, e := range errs {
+		t.Errorf("installability error: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+	var manifest struct {
+		ID        string `json:"id"`
+		Shortcuts []struct {
+			URL string `json:"url"`
+		} `json:"shortcuts"`
+		Icons []struct {
+			Src string `json:"src"`
+		} `json:"icons"`
+	}
+	var raw string
+	runIn(t, ctx, "manifest", chromedp.Evaluate(`fetch("/manifest.webmanifest").then(r => r.text())`, &raw, awaitPromise))
+	if err := json.Unmarshal([]byte(raw), &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.ID == "" || len(manifest.Icons) != 4 {
+		t.Errorf("manifest id %q with %d icons; want an id and 4 icons", manifest.ID, len(manifest.Icons))
+	}
+	if got, want := len(manifest.Shortcuts), len(view.Shortcuts()); got != want {
+		t.Errorf("manifest has %d shortcuts; want %d", got, want)
+	}
+}
+
+// TestBrowserOnlyOwnOrigin visits every page, with the service worker and
+// without, and fails on any request to another origin, any script error and
+// any Content-Security-Policy violation.
+func TestBrowserOnlyOwnOrigin(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	var mu sync.Mutex
+	var problems []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if !strings.HasPrefix(ev.Request.URL, srv.URL+"/") {
+				problems = append(problems, "request to "+ev.Request.URL)
+			}
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, "exception: "+ev.ExceptionDetails.Error())
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				problems = append(problems, "console error: "+consoleText(ev.Args))
+			}
+		}
+	})
+	runIn(t, ctx, "enable network", network.Enable())
+	for round := 0; round < 2; round++ {
+		for _, r := range routesToCheck() {
+			runIn(t, ctx, "visiting "+r, chromedp.Navigate(srv.URL+r), appReady())
+		}
+		runIn(t, ctx, "worker", workerReady())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func consoleText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Value != nil {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// axeSource reads axe-core, installed by `make test` under .cache/node.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	p := os.Getenv("AXE_CORE")
+	if p == "" {
+		p = filepath.Join(".cache", "node", "node_modules", "axe-core", "axe.min.js")
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is required under CI=true: %v (make test installs it)", err)
+		}
+		t.Skipf("accessibility test skipped: axe-core not found at %s (make test installs it)", p)
+	}
+	return string(b)
+}
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// checkAxe runs axe-core on the page in ctx for WCAG 2.x A and AA.
+func checkAxe(t *testing.T, ctx context.Context, axe, where string) {
+	t.Helper()
+	var violations []axeViolation
+	runIn(t, ctx, "axe on "+where, chromedp.Evaluate(axe, nil),
+		chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}).then(r => r.violations)`, &violations, awaitPromise))
+	for _, v := range violations {
+		var targets []string
+		for _, n := range v.Nodes {
+			targets = append(targets, fmt.Sprint(n.Target...))
+		}
+		t.Errorf("%s: axe %s: %s at %s", where, v.ID, v.Help, strings.Join(targets, ", "))
+	}
+}
+
+func TestBrowserAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	for _, scheme := range []string{"light", "dark"} {
+		runIn(t, ctx, "emulating "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		for _, r := range append(view.Paths(), "/no-such-page") {
+			runIn(t, ctx, "loading "+r, chromedp.Navigate(srv.URL+r), appReady())
+			checkAxe(t, ctx, axe, scheme+" "+r)
+		}
+	}
+	// The narrowest phone: nothing may scroll sideways.
+	runIn(t, ctx, "320px", emulation.SetDeviceMetricsOverride(320, 640, 2, true))
+	for _, r := range view.Paths() {
+		var overflow bool
+		runIn(t, ctx, "loading "+r, chromedp.Navigate(srv.URL+r), appReady(),
+			chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow))
+		if overflow {
+			t.Errorf("%s scrolls sideways at 320px", r)
+		}
+	}
+}
+
+// TestBrowserUpdateBanner publishes a new version while a page is open: the
+// page must offer "Update ready — reload" when it becomes visible again, and
+// must not reload by itself.
+func TestBrowserUpdateBanner(t *testing.T) {
+	requireWasm(t)
+	web := copyDir(t, "web")
+	srv := startServer(t, web, "")
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	runIn(t, ctx, "first version", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady(),
+		chromedp.Evaluate(`window.unknotMarker = "same page"`, nil))
+
+	srv.Kill()
+	if err := os.WriteFile(filepath.Join(web, "release.txt"), []byte(time.Now().String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	startServer(t, web, addr)
+	runIn(t, ctx, "becoming visible", chromedp.Evaluate(`document.dispatchEvent(new Event("visibilitychange"))`, nil),
+		chromedp.Poll(`document.querySelector(".update-banner") !== null`, nil, chromedp.WithPollingTimeout(45*time.Second)))
+	var marker string
+	runIn(t, ctx, "marker", chromedp.Evaluate(`window.unknotMarker || ""`, &marker))
+	if marker != "same page" {
+		t.Error("the page reloaded by itself after an update")
+	}
+	runIn(t, ctx, "reloading", chromedp.Click("#update-reload", chromedp.ByQuery), appReady(),
+		chromedp.Poll(`!window.unknotMarker`, nil))
+}
+
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		in, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		out, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		_, err = io.Copy(out, in)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,240 @@
+//go:build !wasm
+
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/content"
+	"unknot/app/view"
+	"unknot/data"
+)
+
+// siteOptions say what to build and where it will be served.
+type siteOptions struct {
+	WebDir string // the static assets, with app.wasm built into it
+	Base   string // URL path prefix: "" for the root, or "/sub/path"
+}
+
+// asset is one file of the site, ready to serve in every encoding.
+type asset struct {
+	contentType string
+	body        []byte
+	br, gz      []byte // nil when compressing did not make it smaller
+	etag        string // strong ETag of the identity body
+	status      int
+}
+
+// site is the whole app as files in memory: the pre-rendered pages, go-app's
+// scripts, the service worker, the manifest and everything under web/. The
+// server serves it and `unknot static` writes it to disk, so both are the
+// same bytes.
+type site struct {
+	base     string
+	version  string
+	assets   map[string]*asset // by URL path without the base prefix
+	notFound *asset
+}
+
+// buildSite renders and compresses the whole site.
+func buildSite(opt siteOptions) (*site, error) {
+	base := strings.TrimRight(opt.Base, "/")
+	if base != "" && !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		return nil, err
+	}
+	webFiles, err := readWebDir(opt.WebDir)
+	if err != nil {
+		return nil, err
+	}
+	wasm, ok := webFiles["/web/app.wasm"]
+	if !ok {
+		return nil, fmt.Errorf("%s/app.wasm is missing: build it first with `make build`", opt.WebDir)
+	}
+
+	s := &site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles)}
+	text := catalog.Strings(content.DefaultLanguage)
+
+	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{})
+	view.Register(env)
+
+	var precache []string
+	for p := range webFiles {
+		precache = append(precache, p)
+	}
+	for _, p := range view.Paths() {
+		precache = append(precache, p)
+	}
+	sort.Strings(precache)
+
+	var resolver app.ResourceResolver = app.LocalDir("")
+	if base != "" {
+		resolver = app.PrefixedLocation(base)
+	}
+	var pagePaths []string
+	for _, p := range view.Paths() {
+		pagePaths = append(pagePaths, resolver.Resolve(p))
+	}
+	h := &app.Handler{
+		Name:            text.T("app.name"),
+		ShortName:       text.T("app.name"),
+		Title:           text.T("app.name"),
+		Description:     text.T("app.description"),
+		Lang:            content.DefaultLanguage,
+		BackgroundColor: themeColor,
+		ThemeColor:      themeColor,
+		LoadingLabel:    text.T("app.loading"),
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:                []string{"/web/app.css"},
+		Resources:             resolver,
+		Version:               s.version,
+		WasmContentLength:     strconv.Itoa(len(wasm)),
+		CacheableResources:    precache,
+		ServiceWorkerTemplate: workerWithPages(pagePaths, resolver.Resolve("/")),
+	}
+
+	render := func(p string) (*asset, error) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, base+p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("rendering %s: status %d", p, rec.Code)
+		}
+		body := rec.Body.Bytes()
+		ct := rec.Header().Get("Content-Type")
+		if strings.HasPrefix(ct, "text/html") {
+			body = fixRootLinks(body, base)
+			ct = "text/html; charset=utf-8"
+		}
+		return &asset{contentType: ct, body: body, status: http.StatusOK}, nil
+	}
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", "/app-worker.js"} {
+		a, err := render(p)
+		if err != nil {
+			return nil, err
+		}
+		s.assets[p] = a
+	}
+	for _, p := range view.Paths() {
+		a, err := render(p)
+		if err != nil {
+			return nil, err
+		}
+		s.assets[p] = a
+	}
+	nf, err := render("/404")
+	if err != nil {
+		return nil, err
+	}
+	nf.status = http.StatusNotFound
+	s.notFound = nf
+
+	manifest, err := makeManifest(text, base)
+	if err != nil {
+		return nil, err
+	}
+	s.assets["/manifest.webmanifest"] = &asset{contentType: "application/manifest+json", body: manifest, status: http.StatusOK}
+
+	for p, b := range webFiles {
+		s.assets[p] = &asset{contentType: contentTypeOf(p), body: b, status: http.StatusOK}
+	}
+	s.compress()
+	return s, nil
+}
+
+// fixRootLinks adds the base prefix to the root-relative links go-app writes
+// without resolving them (its own scripts, styles and manifest).
+func fixRootLinks(html []byte, base string) []byte {
+	if base == "" {
+		return html
+	}
+	s := string(html)
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest"} {
+		s = strings.ReplaceAll(s, `="`+p+`"`, `="`+base+p+`"`)
+	}
+	return []byte(s)
+}
+
+// readWebDir reads every asset under dir keyed by its URL path (/web/...),
+// leaving out Go sources (the icon generator lives there).
+func readWebDir(dir string) (map[string][]byte, error) {
+	files := make(map[string][]byte)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files["/web/"+filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	return files, nil
+}
+
+// contentHash is the site version: a hash of every web file, app.wasm (and
+// with it the embedded content) included.
+func contentHash(files map[string][]byte) string {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(files[p]))
+		h.Write(files[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func contentTypeOf(p string) string {
+	switch path.Ext(p) {
+	case ".wasm":
+		return "application/wasm"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	if t := mime.TypeByExtension(path.Ext(p)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,121 @@
+//go:build js && wasm
+
+package browser
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"syscall/js"
+)
+
+// Browser is the page's window: its storage, document and region.
+type Browser struct{}
+
+// New returns the Browser for the current page.
+func New() *Browser { return &Browser{} }
+
+// ErrStorageUnavailable means the browser refuses local storage, as some
+// private windows and locked-down frames do.
+var ErrStorageUnavailable = errors.New("storage is not available in this browser window")
+
+// try runs f and turns a JavaScript exception into an error.
+func try(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if je, ok := r.(js.Error); ok {
+				err = errors.New(je.Error())
+				return
+			}
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+func localStorage() (js.Value, error) {
+	var ls js.Value
+	err := try(func() { ls = js.Global().Get("localStorage") })
+	if err != nil || !ls.Truthy() {
+		return js.Value{}, ErrStorageUnavailable
+	}
+	return ls, nil
+}
+
+// Get reads a saved value.
+func (b *Browser) Get(key string) (string, bool, error) {
+	ls, err := localStorage()
+	if err != nil {
+		return "", false, err
+	}
+	var v js.Value
+	if err := try(func() { v = ls.Call("getItem", key) }); err != nil {
+		return "", false, err
+	}
+	if v.IsNull() || v.IsUndefined() {
+		return "", false, nil
+	}
+	return v.String(), true, nil
+}
+
+// Set saves a value; a full or blocked storage returns an error and leaves
+// the previous value in place.
+func (b *Browser) Set(key, value string) error {
+	ls, err := localStorage()
+	if err != nil {
+		return err
+	}
+	return try(func() { ls.Call("setItem", key, value) })
+}
+
+// SetRootAttribute sets an attribute on the <html> element.
+func (b *Browser) SetRootAttribute(name, value string) {
+	_ = try(func() {
+		js.Global().Get("document").Get("documentElement").Call("setAttribute", name, value)
+	})
+}
+
+// Language is the browser's preferred language tag, e.g. "en-GB".
+func (b *Browser) Language() string {
+	var lang string
+	_ = try(func() { lang = js.Global().Get("navigator").Get("language").String() })
+	return lang
+}
+
+// Region is the region part of the browser's language ("GB" for "en-GB"),
+// or "" when the language names none.
+func (b *Browser) Region() string {
+	return regionOf(b.Language())
+}
+
+// InFrame reports whether the page is inside another page's frame.
+func (b *Browser) InFrame() bool {
+	inFrame := true // a cross-origin parent makes the comparison throw: that is a frame too
+	_ = try(func() {
+		w := js.Global().Get("window")
+		inFrame = !w.Get("self").Equal(w.Get("top"))
+	})
+	return inFrame
+}
+
+// OnVisible calls f each time the page becomes visible again.
+func (b *Browser) OnVisible(f func()) {
+	doc := js.Global().Get("document")
+	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if doc.Get("visibilityState").String() == "visible" {
+			f()
+		}
+		return nil
+	}))
+}
+
+func regionOf(tag string) string {
+	parts := strings.Split(tag, "-")
+	for _, p := range parts[1:] {
+		if len(p) == 2 {
+			return strings.ToUpper(p)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,97 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"errors"
+	"strings"
+	"sync"
+)
+
+// Browser is the in-memory twin of the JavaScript Browser, for native tests.
+type Browser struct {
+	mu    sync.Mutex
+	store map[string]string
+	attrs map[string]string
+
+	// Lang is the language tag reported by Language.
+	Lang string
+	// Framed is reported by InFrame.
+	Framed bool
+	// Full makes every Set fail, as a full storage does.
+	Full bool
+
+	visible []func()
+}
+
+// ErrStorageUnavailable means the browser refuses local storage.
+var ErrStorageUnavailable = errors.New("storage is not available in this browser window")
+
+// ErrStorageFull is what Set returns when Full is set.
+var ErrStorageFull = errors.New("storage is full")
+
+// New returns an empty in-memory Browser with language "en".
+func New() *Browser {
+	return &Browser{store: map[string]string{}, attrs: map[string]string{}, Lang: "en"}
+}
+
+func (b *Browser) Get(key string) (string, bool, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	v, ok := b.store[key]
+	return v, ok, nil
+}
+
+func (b *Browser) Set(key, value string) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.Full {
+		return ErrStorageFull
+	}
+	b.store[key] = value
+	return nil
+}
+
+func (b *Browser) SetRootAttribute(name, value string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.attrs[name] = value
+}
+
+// RootAttribute returns what SetRootAttribute last set for name.
+func (b *Browser) RootAttribute(name string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.attrs[name]
+}
+
+func (b *Browser) Language() string { return b.Lang }
+func (b *Browser) Region() string   { return regionOf(b.Lang) }
+func (b *Browser) InFrame() bool    { return b.Framed }
+
+// OnVisible records f; BecomeVisible calls it.
+func (b *Browser) OnVisible(f func()) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.visible = append(b.visible, f)
+}
+
+// BecomeVisible simulates the page becoming visible again.
+func (b *Browser) BecomeVisible() {
+	b.mu.Lock()
+	fs := append([]func(){}, b.visible...)
+	b.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
+}
+
+func regionOf(tag string) string {
+	parts := strings.Split(tag, "-")
+	for _, p := range parts[1:] {
+		if len(p) == 2 {
+			return strings.ToUpper(p)
+		}
+	}
+	return ""
+}

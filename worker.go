@@ -1,0 +1,100 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// workerTemplate is Unknot's service worker, given to go-app as its
+// ServiceWorkerTemplate: go-app fills in {{.Version}} (the content hash) and
+// {{.ResourcesToCache}} (every file of the site, generated, never kept by
+// hand); workerPages fills in the pages and the shell.
+//
+// Unlike go-app's stock worker it waits for the precache with
+// event.waitUntil, fails the install (keeping the previous version) when any
+// file cannot be fetched, answers every navigation from the cache whatever
+// its query or fragment, and works under a sub-path.
+const workerTemplate = `// Unknot service worker, version {{.Version}}.
+const cacheName = "unknot-{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+const pages = {{UNKNOT_PAGES}};
+const shell = {{UNKNOT_SHELL}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+async function precache() {
+  const cache = await caches.open(cacheName);
+  await Promise.all(resourcesToCache.map(async (url) => {
+    const response = await fetch(new Request(url, { cache: "reload" }));
+    if (!response.ok) {
+      throw new Error("precaching " + url + " failed: HTTP " + response.status);
+    }
+    await cache.put(url, response);
+  }));
+  await self.skipWaiting();
+}
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(activate());
+});
+
+async function activate() {
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
+  await self.clients.claim();
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(url));
+    return;
+  }
+  event.respondWith(fromCache(request));
+});
+
+// navigate answers a page load from the cache: the page itself when it is
+// one of the app's pages, else the shell, whose router shows the right view.
+async function navigate(url) {
+  let path = url.pathname;
+  if (path.length > 1 && path.endsWith("/")) {
+    path = path.slice(0, -1);
+  }
+  const key = pages.includes(path) ? path : shell;
+  const cache = await caches.open(cacheName);
+  const hit = (await cache.match(key)) || (await cache.match(shell));
+  if (hit) {
+    return hit;
+  }
+  return fetch(url.href);
+}
+
+async function fromCache(request) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) {
+    return hit;
+  }
+  return fetch(request);
+}
+`
+
+// workerWithPages fills the pages and shell placeholders of the template.
+// pages and shell are URL paths including the base prefix.
+func workerWithPages(pages []string, shell string) string {
+	p, _ := json.Marshal(pages)
+	s, _ := json.Marshal(shell)
+	r := strings.NewReplacer("{{UNKNOT_PAGES}}", string(p), "{{UNKNOT_SHELL}}", string(s))
+	return r.Replace(workerTemplate)
+}
