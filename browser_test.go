@@ -236,3 +236,21 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 	runIn(t, ctx, "reading "+sel, chromedp.Evaluate(fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ""`, sel), &s))
 	return strings.TrimSpace(s)
 }
+
+// eventually evaluates the JavaScript condition until it is true, riding
+// over page loads (which make a single evaluation fail), for up to 45s.
+func eventually(t *testing.T, ctx context.Context, what, condition string) {
+	t.Helper()
+	deadline := time.Now().Add(45 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(ctx, chromedp.Evaluate(condition, &ok))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: still not true after 45s: %s (last error: %v)", what, condition, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

@@ -258,8 +258,8 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	if marker != "same page" {
 		t.Error("the page reloaded by itself after an update")
 	}
-	runIn(t, ctx, "reloading", chromedp.Click("#update-reload", chromedp.ByQuery), appReady(),
-		chromedp.Poll(`!window.unknotMarker`, nil))
+	runIn(t, ctx, "reloading", chromedp.Click("#update-reload", chromedp.ByQuery))
+	eventually(t, ctx, "the reload", `!window.unknotMarker && document.getElementById("app-wasm-loader") === null && document.querySelector(".update-banner") === null`)
 }
 
 func copyDir(t *testing.T, src string) string {

@@ -115,9 +115,15 @@ func buildSite(opt siteOptions) (*site, error) {
 		ServiceWorkerTemplate: workerWithPages(pagePaths, resolver.Resolve("/")),
 	}
 
+	// render asks go-app for a page (under the base path) or for one of its
+	// own resources (which it serves at the root whatever the base).
 	render := func(p string) (*asset, error) {
+		target := base + p
+		if path.Ext(p) != "" {
+			target = p
+		}
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, base+p, nil))
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("rendering %s: status %d", p, rec.Code)
 		}

@@ -34,13 +34,19 @@ type Env struct {
 // NewEnv builds an Env for the language tag lang. base is the URL prefix the
 // app is served under ("" or "/" for the root).
 func NewEnv(c *content.Catalog, lang, base string, p Platform) *Env {
+	e := &Env{Catalog: c, Text: c.Strings(lang), Base: NewEnvBase(base), Platform: p}
+	e.Settings = loadSettings(p)
+	return e
+}
+
+// NewEnvBase normalises a base path: "" or "/" is the root (""), anything
+// else gains a leading slash and loses its trailing one.
+func NewEnvBase(base string) string {
 	base = strings.TrimRight(base, "/")
 	if base != "" && !strings.HasPrefix(base, "/") {
 		base = "/" + base
 	}
-	e := &Env{Catalog: c, Text: c.Strings(lang), Base: base, Platform: p}
-	e.Settings = loadSettings(p)
-	return e
+	return base
 }
 
 // T returns the words for key.

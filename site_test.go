@@ -1,0 +1,335 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+
+	"unknot/app/view"
+)
+
+// testWeb is a web directory with the real assets and a small stand-in
+// app.wasm, so server tests need no wasm build.
+func testWeb(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, pattern := range []string{"web/*.css", "web/*.svg", "web/*.png", "web/ui/*.svg"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst := filepath.Join(dir, strings.TrimPrefix(f, "web/"))
+			os.MkdirAll(filepath.Dir(dst), 0o755)
+			if err := os.WriteFile(dst, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wasm := bytes.Repeat([]byte("\x00asm wasm stand-in "), 5000)
+	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var (
+	siteOnce sync.Once
+	rootSite *site
+	siteErr  error
+)
+
+func testSite(t *testing.T) *site {
+	t.Helper()
+	siteOnce.Do(func() { rootSite, siteErr = buildSite(siteOptions{WebDir: testWeb(t)}) })
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return rootSite
+}
+
+func get(t *testing.T, h http.Handler, method, path string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestServeChoosesEncoding(t *testing.T) {
+	s := testSite(t)
+	for _, tc := range []struct{ accept, want string }{
+		{"br, gzip, deflate", "br"},
+		{"gzip, deflate", "gzip"},
+		{"", ""},
+		{"br;q=0, gzip", "gzip"},
+		{"br;q=0, gzip;q=0", ""},
+		{"identity", ""},
+	} {
+		rec := get(t, s, "GET", "/web/app.css", "Accept-Encoding", tc.accept)
+		if got := rec.Header().Get("Content-Encoding"); got != tc.want {
+			t.Errorf("Accept-Encoding %q: Content-Encoding = %q; want %q", tc.accept, got, tc.want)
+		}
+		body := rec.Body.Bytes()
+		switch tc.want {
+		case "br":
+			body, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
+		case "gzip":
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ = io.ReadAll(zr)
+		}
+		if !bytes.Equal(body, s.assets["/web/app.css"].body) {
+			t.Errorf("Accept-Encoding %q: body does not decode to app.css", tc.accept)
+		}
+		if rec.Header().Get("Vary") != "Accept-Encoding" {
+			t.Errorf("Vary = %q", rec.Header().Get("Vary"))
+		}
+	}
+}
+
+func TestServeWasm(t *testing.T) {
+	s := testSite(t)
+	rec := get(t, s, "GET", "/web/app.wasm", "Accept-Encoding", "br")
+	if got := rec.Header().Get("Content-Type"); got != "application/wasm" {
+		t.Errorf("Content-Type = %q; want application/wasm", got)
+	}
+	if got, want := rec.Header().Get("X-Uncompressed-Length"), "95000"; got != want {
+		t.Errorf("X-Uncompressed-Length = %q; want %q", got, want)
+	}
+	if !strings.Contains(string(s.assets["/app.js"].body), `goappWasmContentLength = "95000"`) {
+		t.Error("app.js does not carry the uncompressed wasm length for the progress bar")
+	}
+}
+
+func TestServeSecurityHeadersEverywhere(t *testing.T) {
+	s := testSite(t)
+	for _, p := range []string{"/", "/about", "/no-such-page", "/web/app.wasm", "/app-worker.js"} {
+		rec := get(t, s, "GET", p)
+		for k, v := range securityHeaders {
+			if got := rec.Header().Get(k); got != v {
+				t.Errorf("%s: %s = %q; want %q", p, k, got, v)
+			}
+		}
+	}
+	csp := securityHeaders["Content-Security-Policy"]
+	for _, want := range []string{"default-src 'self'", "'wasm-unsafe-eval'", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP lacks %s", want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "http") {
+		t.Errorf("CSP allows more than the app's own origin: %s", csp)
+	}
+}
+
+func TestServeRoutesAndStatus(t *testing.T) {
+	s := testSite(t)
+	for _, tc := range []struct {
+		method, path string
+		status       int
+		contentType  string
+	}{
+		{"GET", "/", 200, "text/html; charset=utf-8"},
+		{"GET", "/about", 200, "text/html; charset=utf-8"},
+		{"GET", "/about/", 200, "text/html; charset=utf-8"},
+		{"GET", "/about?from=home", 200, "text/html; charset=utf-8"},
+		{"GET", "/no-such-page", 404, "text/html; charset=utf-8"},
+		{"HEAD", "/settings", 200, "text/html; charset=utf-8"},
+		{"POST", "/", 405, ""},
+		{"GET", "/manifest.webmanifest", 200, "application/manifest+json"},
+		{"GET", "/app-worker.js", 200, "application/javascript"},
+	} {
+		rec := get(t, s, tc.method, tc.path)
+		if rec.Code != tc.status {
+			t.Errorf("%s %s: status %d; want %d", tc.method, tc.path, rec.Code, tc.status)
+		}
+		if tc.contentType != "" && !strings.HasPrefix(rec.Header().Get("Content-Type"), tc.contentType) {
+			t.Errorf("%s %s: Content-Type %q; want %q", tc.method, tc.path, rec.Header().Get("Content-Type"), tc.contentType)
+		}
+		if tc.method == "HEAD" && rec.Body.Len() != 0 {
+			t.Errorf("HEAD %s sent a body", tc.path)
+		}
+	}
+}
+
+func TestServeNotModified(t *testing.T) {
+	s := testSite(t)
+	first := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "gzip")
+	etag := first.Header().Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	again := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "gzip", "If-None-Match", etag)
+	if again.Code != http.StatusNotModified || again.Body.Len() != 0 {
+		t.Errorf("revalidation: status %d with %d bytes; want 304 and none", again.Code, again.Body.Len())
+	}
+	br := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "br", "If-None-Match", etag)
+	if br.Code != http.StatusOK {
+		t.Errorf("a gzip ETag revalidated a brotli response: status %d", br.Code)
+	}
+}
+
+func TestWorkerPrecachesEveryFileAndPage(t *testing.T) {
+	s := testSite(t)
+	worker := string(s.assets["/app-worker.js"].body)
+	for p := range s.assets {
+		if strings.HasPrefix(p, "/web/") {
+			if !strings.Contains(worker, `"`+p+`"`) {
+				t.Errorf("the worker does not precache %s", p)
+			}
+		}
+	}
+	for _, p := range view.Paths() {
+		if !strings.Contains(worker, `"`+p+`"`) {
+			t.Errorf("the worker does not precache page %s", p)
+		}
+	}
+	for _, want := range []string{`const cacheName = "unknot-` + s.version + `"`, "event.waitUntil(precache())", `"/app.js"`, `"/wasm_exec.js"`, `"/manifest.webmanifest"`} {
+		if !strings.Contains(worker, want) {
+			t.Errorf("worker lacks %s", want)
+		}
+	}
+	if strings.Contains(worker, "{{") {
+		t.Error("worker has an unfilled placeholder")
+	}
+	if strings.Contains(worker, "https://") || strings.Contains(worker, "github") {
+		t.Error("worker refers to another origin")
+	}
+}
+
+func TestManifestIsComplete(t *testing.T) {
+	s := testSite(t)
+	var m map[string]any
+	if err := json.Unmarshal(s.assets["/manifest.webmanifest"].body, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "name", "short_name", "description", "start_url", "display", "theme_color", "background_color", "icons", "shortcuts"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("manifest lacks %s", k)
+		}
+	}
+	if m["display"] != "standalone" {
+		t.Errorf("display = %v", m["display"])
+	}
+	icons := m["icons"].([]any)
+	purposes := map[string]bool{}
+	for _, i := range icons {
+		icon := i.(map[string]any)
+		src := icon["src"].(string)
+		if _, ok := s.assets[src]; !ok {
+			t.Errorf("manifest icon %s is not served", src)
+		}
+		purposes[icon["sizes"].(string)+" "+icon["purpose"].(string)] = true
+	}
+	for _, want := range []string{"192x192 any", "512x512 any", "512x512 maskable", "any any"} {
+		if !purposes[want] {
+			t.Errorf("manifest lacks a %s icon", want)
+		}
+	}
+	html := string(s.assets["/"].body)
+	if strings.Contains(html, "githubusercontent") || strings.Contains(html, "https://raw") {
+		t.Error("the page still points at go-app's GitHub icons")
+	}
+}
+
+func TestStaticSiteUnderASubPath(t *testing.T) {
+	web := testWeb(t)
+	s, err := buildSite(siteOptions{WebDir: web, Base: "/back-care/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := s.writeTo(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css.br"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("static site lacks %s", f)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "about.html"))
+	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/web/app.css"`, `href="/back-care/settings"`} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("about.html lacks %s", want)
+		}
+	}
+	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
+	if !bytes.Contains(worker, []byte(`"/back-care/web/app.css"`)) || bytes.Contains(worker, []byte(`"/web/app.css"`)) {
+		t.Error("the worker's precache list misses the sub-path")
+	}
+	manifest, _ := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	if !bytes.Contains(manifest, []byte(`"start_url": "/back-care/"`)) {
+		t.Errorf("manifest start_url is not under the sub-path: %s", manifest)
+	}
+}
+
+func TestCLIErrorsAreOneLineWithStatus2(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "usage"},
+		{[]string{"fly"}, `unknown command "fly"`},
+		{[]string{"serve", "-port", "80"}, "flag provided but not defined: -port"},
+		{[]string{"serve", "-addr", busy.Addr().String()}, "address already in use"},
+		{[]string{"serve", "-addr", "127.0.0.1:0", "-web", t.TempDir()}, "app.wasm is missing"},
+		{[]string{"static"}, "-out DIR is required"},
+		{[]string{"static", "-out", t.TempDir(), "-base", "sub"}, "-base must start with /"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, strings.NewReader(""), &stdout, &stderr)
+		if code != 2 {
+			t.Errorf("%v: exit %d; want 2", tc.args, code)
+		}
+		msg := stderr.String()
+		if strings.Count(msg, "\n") != 1 || !strings.Contains(msg, tc.want) {
+			t.Errorf("%v: stderr %q; want one line containing %q", tc.args, msg, tc.want)
+		}
+		if stdout.Len() != 0 {
+			t.Errorf("%v: wrote %q to stdout", tc.args, stdout.String())
+		}
+	}
+}
+
+func TestAcceptsEncoding(t *testing.T) {
+	for _, tc := range []struct {
+		header, enc string
+		want        bool
+	}{
+		{"gzip, br", "br", true},
+		{"GZIP", "gzip", true},
+		{"br;q=0", "br", false},
+		{"br; q=0.5", "br", true},
+		{"gzip", "br", false},
+		{"", "gzip", false},
+	} {
+		if got := acceptsEncoding(tc.header, tc.enc); got != tc.want {
+			t.Errorf("acceptsEncoding(%q, %q) = %v; want %v", tc.header, tc.enc, got, tc.want)
+		}
+	}
+}
