@@ -150,9 +150,19 @@ type browser struct {
 // newBrowser starts Chromium with a fresh profile.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	b := &browser{t: t, profile: t.TempDir()}
+	profile, err := os.MkdirTemp("", "unknot-profile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &browser{t: t, profile: profile}
 	b.start()
-	t.Cleanup(func() { b.cancel() })
+	t.Cleanup(func() {
+		b.cancel()
+		// Chromium may still be flushing its profile as it exits.
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	return b
 }
 
@@ -252,5 +262,16 @@ func eventually(t *testing.T, ctx context.Context, what, condition string) {
 			t.Fatalf("%s: still not true after 45s: %s (last error: %v)", what, condition, err)
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// clickJS clicks the first element matching sel with a DOM click, failing
+// the test when there is none.
+func clickJS(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	var ok bool
+	runIn(t, ctx, "clicking "+sel, chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) return false; el.click(); return true; })()`, sel), &ok))
+	if !ok {
+		t.Fatalf("clicking %s: no such element", sel)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
+	"unknot/app/journal"
 	"unknot/app/view"
 	"unknot/data"
 )
@@ -72,7 +73,7 @@ func buildSite(opt siteOptions) (*site, error) {
 	s := &site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles)}
 	text := catalog.Strings(content.DefaultLanguage)
 
-	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{})
+	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{}, &journal.Memory{})
 	view.Register(env)
 
 	var precache []string
@@ -107,7 +108,7 @@ func buildSite(opt siteOptions) (*site, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                []string{"/web/app.css"},
+		Styles:                stylesheets(webFiles),
 		Resources:             resolver,
 		Version:               s.version,
 		WasmContentLength:     strconv.Itoa(len(wasm)),
@@ -180,6 +181,20 @@ func fixRootLinks(html []byte, base string) []byte {
 		s = strings.ReplaceAll(s, `="`+p+`"`, `="`+base+p+`"`)
 	}
 	return []byte(s)
+}
+
+// stylesheets lists web/app.css (the design system) and then every other
+// stylesheet directly under web/ (one per feature), in name order.
+func stylesheets(webFiles map[string][]byte) []string {
+	sheets := []string{"/web/app.css"}
+	var others []string
+	for p := range webFiles {
+		if path.Dir(p) == "/web" && path.Ext(p) == ".css" && p != "/web/app.css" {
+			others = append(others, p)
+		}
+	}
+	sort.Strings(others)
+	return append(sheets, others...)
 }
 
 // readWebDir reads every asset under dir keyed by its URL path (/web/...),

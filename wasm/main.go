@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
+	"unknot/app/journal"
 	"unknot/app/view"
 	"unknot/data"
 	"unknot/wasm/browser"
@@ -21,7 +22,8 @@ func main() {
 		panic(err)
 	}
 	b := browser.New()
-	env := view.NewEnv(catalog, b.Language(), app.Getenv("GOAPP_ROOT_PREFIX"), b)
+	store := &journal.Memory{} // replaced by the IndexedDB store (journal work in progress)
+	env := view.NewEnv(catalog, b.Language(), app.Getenv("GOAPP_ROOT_PREFIX"), b, store)
 	view.Register(env)
 	b.OnVisible(app.TryUpdate)
 	app.RunWhenOnBrowser()

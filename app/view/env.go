@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"unknot/app/content"
+	"unknot/app/journal"
 )
 
 // Platform is what the views need from the browser. wasm/browser implements
@@ -19,6 +20,8 @@ type Platform interface {
 	Region() string
 	// InFrame reports whether the app runs inside another page's frame.
 	InFrame() bool
+	// Print opens the browser's print dialog.
+	Print()
 }
 
 // Env is what every page is built with: the content, the words in the
@@ -29,12 +32,16 @@ type Env struct {
 	Base     string // URL path prefix without a trailing slash: "" at the root, "/back-care" under a sub-path
 	Platform Platform
 	Settings *SettingsState
+	// Journal keeps episodes and sessions on the device.
+	Journal journal.Store
+	// Alarm, when set, rings (sound and vibration) for a finished timer.
+	Alarm func()
 }
 
 // NewEnv builds an Env for the language tag lang. base is the URL prefix the
 // app is served under ("" or "/" for the root).
-func NewEnv(c *content.Catalog, lang, base string, p Platform) *Env {
-	e := &Env{Catalog: c, Text: c.Strings(lang), Base: NewEnvBase(base), Platform: p}
+func NewEnv(c *content.Catalog, lang, base string, p Platform, j journal.Store) *Env {
+	e := &Env{Catalog: c, Text: c.Strings(lang), Base: NewEnvBase(base), Platform: p, Journal: j}
 	e.Settings = loadSettings(p)
 	return e
 }
@@ -69,5 +76,6 @@ func (PrerenderPlatform) Set(string, string) error         { return errNotInBrow
 func (PrerenderPlatform) SetRootAttribute(string, string)  {}
 func (PrerenderPlatform) Region() string                   { return "" }
 func (PrerenderPlatform) InFrame() bool                    { return false }
+func (PrerenderPlatform) Print()                           {}
 
 var errNotInBrowser = errors.New("view: saving needs a browser")

@@ -1,6 +1,8 @@
 package view
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // pageSpec is one route of the app, kept in one place.
 type pageSpec struct {
@@ -15,6 +17,7 @@ type pageSpec struct {
 // exists; nothing links to a page that is not listed.
 var pages = []pageSpec{
 	{path: "/", nav: "home", new: func(e *Env) app.Composer { return &homePage{Env: e} }},
+	{path: "/triage", nav: "triage", shortcut: true, new: func(e *Env) app.Composer { return &triagePage{Env: e} }},
 	{path: "/settings", nav: "settings", new: func(e *Env) app.Composer { return &settingsPage{Env: e} }},
 	{path: "/about", nav: "about", new: func(e *Env) app.Composer { return &aboutPage{Env: e} }},
 }

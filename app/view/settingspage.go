@@ -82,7 +82,7 @@ func (p *settingsPage) choice(name string, values []string, current string, set 
 						Checked(v == current).
 						OnChange(func(ctx app.Context, ev app.Event) {
 							p.save(func(s *Settings) { set(s, v) })
-						}),
+						}, app.EventScope(name, v)),
 					app.Span().Text(e.T("settings."+name+"."+v)),
 				)
 			}),
@@ -101,7 +101,7 @@ func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) a
 			OnChange(func(ctx app.Context, ev app.Event) {
 				checked := ctx.JSSrc().Get("checked").Bool()
 				p.save(func(s *Settings) { set(s, checked) })
-			}),
+			}, app.EventScope(name)),
 		app.Span().Text(p.Env.T("settings."+name)),
 	)
 }

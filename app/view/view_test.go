@@ -13,6 +13,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
+	"unknot/app/journal"
 	"unknot/data"
 	"unknot/wasm/browser"
 )
@@ -23,7 +24,7 @@ func testEnv(t *testing.T, b *browser.Browser) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewEnv(c, "en", "", b)
+	return NewEnv(c, "en", "", b, &journal.Memory{})
 }
 
 // render loads c in a test engine and returns its HTML.

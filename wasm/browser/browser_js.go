@@ -119,3 +119,8 @@ func regionOf(tag string) string {
 	}
 	return ""
 }
+
+// Print opens the browser's print dialog.
+func (b *Browser) Print() {
+	_ = try(func() { js.Global().Get("window").Call("print") })
+}

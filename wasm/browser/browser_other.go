@@ -20,6 +20,8 @@ type Browser struct {
 	Framed bool
 	// Full makes every Set fail, as a full storage does.
 	Full bool
+	// Printed counts Print calls.
+	Printed int
 
 	visible []func()
 }
@@ -68,6 +70,13 @@ func (b *Browser) RootAttribute(name string) string {
 func (b *Browser) Language() string { return b.Lang }
 func (b *Browser) Region() string   { return regionOf(b.Lang) }
 func (b *Browser) InFrame() bool    { return b.Framed }
+
+// Print counts calls, for tests.
+func (b *Browser) Print() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.Printed++
+}
 
 // OnVisible records f; BecomeVisible calls it.
 func (b *Browser) OnVisible(f func()) {

@@ -1,0 +1,49 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"unknot/app/triage"
+)
+
+// loadTriage decodes triage.json into c.Triage and checks that every text key
+// the rule set needs has words, and that the locale holds no "triage." key the
+// rule set does not use (a misspelt key would otherwise go unnoticed).
+func loadTriage(fsys fs.FS, c *Catalog) error {
+	const file = "triage.json"
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return &Error{File: file, Err: err}
+	}
+	rs, err := triage.DecodeRuleSet(b)
+	if err != nil {
+		return &Error{File: file, Err: err}
+	}
+	used := make(map[string]bool)
+	for _, tk := range rs.TextKeys() {
+		used[tk.Key] = true
+		if err := c.requireText(file, tk.Key); err != nil {
+			var ce *Error
+			if errors.As(err, &ce) {
+				err = ce.Err
+			}
+			return &Error{File: file, Err: fmt.Errorf("%s: %w", tk.Path, err)}
+		}
+	}
+	var unused []string
+	for k := range c.locales[DefaultLanguage] {
+		if strings.HasPrefix(k, "triage.") && !used[k] {
+			unused = append(unused, k)
+		}
+	}
+	if len(unused) > 0 {
+		sort.Strings(unused)
+		return &Error{File: "locale/" + DefaultLanguage, Err: fmt.Errorf("key %q is not used by triage.json or the triage screens", unused[0])}
+	}
+	c.Triage = rs
+	return nil
+}

@@ -1,0 +1,251 @@
+package journal
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Memory is a Store kept in memory: the twin of the browser's IndexedDB
+// store and the fake for tests. The zero value is an empty store ready to
+// use; it is safe for concurrent use. It stores deep copies, so callers may
+// keep modifying what they pass in or get back.
+type Memory struct {
+	mu       sync.Mutex
+	episodes map[string]Episode
+	sessions map[string]Session
+	err      error
+}
+
+var _ Store = (*Memory)(nil)
+
+// SetError makes every later call return err (wrap it in a *StorageError to
+// simulate a full or unavailable storage) and change nothing, until
+// SetError(nil).
+func (m *Memory) SetError(err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.err = err
+}
+
+// ready, called with m.mu held, initializes the maps and returns the error
+// the call should fail with, if any.
+func (m *Memory) ready(ctx context.Context) error {
+	if m.episodes == nil {
+		m.episodes = make(map[string]Episode)
+		m.sessions = make(map[string]Session)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return m.err
+}
+
+func (m *Memory) Episodes(ctx context.Context) ([]Episode, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Episode, 0, len(m.episodes))
+	for _, e := range m.episodes {
+		out = append(out, e.Clone())
+	}
+	SortEpisodes(out)
+	return out, nil
+}
+
+func (m *Memory) Episode(ctx context.Context, id string) (Episode, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return Episode{}, err
+	}
+	e, ok := m.episodes[id]
+	if !ok {
+		return Episode{}, fmt.Errorf("journal: episode %s: %w", id, ErrNotFound)
+	}
+	return e.Clone(), nil
+}
+
+func (m *Memory) PutEpisode(ctx context.Context, e Episode, base time.Time) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return err
+	}
+	old, ok := m.episodes[e.ID]
+	if err := checkBase("episode", e.ID, ok, old.Updated, base, e.Updated); err != nil {
+		return err
+	}
+	m.episodes[e.ID] = e.Clone()
+	return nil
+}
+
+func (m *Memory) DeleteEpisode(ctx context.Context, id string) (Episode, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return Episode{}, err
+	}
+	e, ok := m.episodes[id]
+	if !ok {
+		return Episode{}, fmt.Errorf("journal: episode %s: %w", id, ErrNotFound)
+	}
+	delete(m.episodes, id)
+	return e, nil
+}
+
+func (m *Memory) Sessions(ctx context.Context) ([]Session, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Session, 0, len(m.sessions))
+	for _, s := range m.sessions {
+		out = append(out, s.Clone())
+	}
+	SortSessions(out)
+	return out, nil
+}
+
+func (m *Memory) PutSession(ctx context.Context, s Session, base time.Time) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return err
+	}
+	old, ok := m.sessions[s.ID]
+	if err := checkBase("session", s.ID, ok, old.Updated, base, s.Updated); err != nil {
+		return err
+	}
+	m.sessions[s.ID] = s.Clone()
+	return nil
+}
+
+func (m *Memory) Apply(ctx context.Context, p Plan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return err
+	}
+	// Check everything first, then write: all or nothing.
+	for _, e := range p.AddEpisodes {
+		if _, ok := m.episodes[e.ID]; ok {
+			return fmt.Errorf("journal: import: episode %s was added meanwhile: %w", e.ID, ErrConflict)
+		}
+	}
+	for _, e := range p.UpdateEpisodes {
+		if old, ok := m.episodes[e.ID]; !ok || !old.Updated.Before(e.Updated) {
+			return fmt.Errorf("journal: import: episode %s changed meanwhile: %w", e.ID, ErrConflict)
+		}
+	}
+	for _, s := range p.AddSessions {
+		if _, ok := m.sessions[s.ID]; ok {
+			return fmt.Errorf("journal: import: session %s was added meanwhile: %w", s.ID, ErrConflict)
+		}
+	}
+	for _, s := range p.UpdateSessions {
+		if old, ok := m.sessions[s.ID]; !ok || !old.Updated.Before(s.Updated) {
+			return fmt.Errorf("journal: import: session %s changed meanwhile: %w", s.ID, ErrConflict)
+		}
+	}
+	for _, list := range [][]Episode{p.AddEpisodes, p.UpdateEpisodes} {
+		for _, e := range list {
+			m.episodes[e.ID] = e.Clone()
+		}
+	}
+	for _, list := range [][]Session{p.AddSessions, p.UpdateSessions} {
+		for _, s := range list {
+			m.sessions[s.ID] = s.Clone()
+		}
+	}
+	return nil
+}
+
+func (m *Memory) DeleteAll(ctx context.Context) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return err
+	}
+	clear(m.episodes)
+	clear(m.sessions)
+	return nil
+}
+
+// checkBase implements the optimistic concurrency rule of Store.PutEpisode.
+func checkBase(kind, id string, exists bool, stored, base, updated time.Time) error {
+	switch {
+	case !exists && !base.IsZero():
+		return fmt.Errorf("journal: %s %s was deleted elsewhere: %w", kind, id, ErrConflict)
+	case exists && (base.IsZero() || !stored.Equal(base)):
+		return fmt.Errorf("journal: %s %s was changed elsewhere: %w", kind, id, ErrConflict)
+	case exists && !updated.After(base):
+		return &FieldError{Path: "updated", Problem: "must be later than the version it replaces"}
+	}
+	return nil
+}
+
+// Validate checks every record of a plan and that no id appears twice.
+func (p Plan) Validate() error {
+	seen := make(map[string]bool)
+	for _, list := range [][]Episode{p.AddEpisodes, p.UpdateEpisodes} {
+		for _, e := range list {
+			if err := e.Validate(); err != nil {
+				return fmt.Errorf("journal: import: episode %s: %w", e.ID, err)
+			}
+			if seen[e.ID] {
+				return fmt.Errorf("journal: import: episode %s appears twice", e.ID)
+			}
+			seen[e.ID] = true
+		}
+	}
+	clear(seen)
+	for _, list := range [][]Session{p.AddSessions, p.UpdateSessions} {
+		for _, s := range list {
+			if err := s.Validate(); err != nil {
+				return fmt.Errorf("journal: import: session %s: %w", s.ID, err)
+			}
+			if seen[s.ID] {
+				return fmt.Errorf("journal: import: session %s appears twice", s.ID)
+			}
+			seen[s.ID] = true
+		}
+	}
+	return nil
+}
+
+// SortEpisodes orders episodes newest Started first (then by id, so that the
+// order is the same everywhere).
+func SortEpisodes(es []Episode) {
+	slices.SortFunc(es, func(a, b Episode) int {
+		if c := b.Started.Compare(a.Started); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
+
+// SortSessions orders sessions newest Started first, then by id.
+func SortSessions(ss []Session) {
+	slices.SortFunc(ss, func(a, b Session) int {
+		if c := b.Started.Compare(a.Started); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}

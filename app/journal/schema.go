@@ -1,0 +1,287 @@
+package journal
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+)
+
+// The backup file's schema, read by decoder. Required fields are those
+// without omitempty in the JSON tags of the types.
+
+// maxList bounds lists inside a record while reading; Validate then applies
+// the real limits with plainer messages.
+const maxList = 10000
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+func (d *decoder) backup() (*Backup, error) {
+	d.pos = 0
+	if bytes.HasPrefix(d.data, utf8BOM) {
+		d.pos = len(utf8BOM)
+	}
+	b := &Backup{}
+	have := map[string]int{} // key → position of its value
+	count := map[string]int{}
+	var unknown []string
+	err := d.object(segField, nil, func(key []byte) error {
+		k := string(key)
+		have[k] = d.pos
+		defer func() { count[k] = d.skipped }()
+		switch string(key) {
+		case "format":
+			var err error
+			b.Format, err = d.str()
+			return err
+		case "version":
+			var err error
+			b.Version, err = d.int()
+			return err
+		case "exported":
+			var err error
+			b.Exported, err = d.time()
+			return err
+		case "episodes", "sessions":
+		default:
+			// Reported after the version, which may explain it.
+			unknown = append(unknown, k)
+		}
+		return d.skip(0)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if d.ws(); d.pos < len(d.data) {
+		return nil, d.syntax("the end of the file")
+	}
+	const notOurs = "this is not an Unknot journal backup"
+	switch _, ok := have["format"]; {
+	case !ok:
+		return nil, &BackupError{Path: "format", Problem: "is missing: " + notOurs}
+	case b.Format != BackupFormat:
+		return nil, &BackupError{Path: "format", Problem: fmt.Sprintf("%q is not %q: %s", b.Format, BackupFormat, notOurs)}
+	}
+	switch _, ok := have["version"]; {
+	case !ok:
+		return nil, &BackupError{Path: "version", Problem: "is missing"}
+	case b.Version > BackupVersion:
+		return nil, &BackupError{Path: "version", Problem: fmt.Sprintf(
+			"this backup was made by a newer version of Unknot (file version %d; this app reads up to version %d): update the app, then import it again",
+			b.Version, BackupVersion)}
+	case b.Version < 1:
+		return nil, &BackupError{Path: "version", Problem: fmt.Sprintf("%d is not a valid version", b.Version)}
+	}
+	if len(unknown) > 0 {
+		return nil, &BackupError{Path: unknown[0], Problem: "is not a known field"}
+	}
+	for _, key := range []string{"exported", "episodes", "sessions"} {
+		if _, ok := have[key]; !ok {
+			return nil, &BackupError{Path: key, Problem: "is missing"}
+		}
+	}
+	c := &checker{}
+	if c.time("exported", b.Exported); c.err != nil {
+		return nil, &BackupError{Path: c.err.Path, Problem: c.err.Problem}
+	}
+
+	if n := count["episodes"]; n > MaxBackupEpisodes {
+		return nil, &BackupError{Path: "episodes", Problem: fmt.Sprintf("has %d episodes; at most %d are allowed", n, MaxBackupEpisodes)}
+	}
+	if n := count["sessions"]; n > MaxBackupSessions {
+		return nil, &BackupError{Path: "sessions", Problem: fmt.Sprintf("has %d sessions; at most %d are allowed", n, MaxBackupSessions)}
+	}
+	b.Episodes = make([]Episode, 0, min(count["episodes"], MaxBackupEpisodes))
+	b.Sessions = make([]Session, 0, min(count["sessions"], MaxBackupSessions))
+	d.pos = have["episodes"]
+	d.path = append(d.path[:0], segment{kind: segField, key: "episodes"})
+	err = d.array(MaxBackupEpisodes, func(i int) error {
+		b.Episodes = append(b.Episodes, Episode{})
+		return d.episode(&b.Episodes[i])
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.pos = have["sessions"]
+	d.path = append(d.path[:0], segment{kind: segField, key: "sessions"})
+	err = d.array(MaxBackupSessions, func(i int) error {
+		b.Sessions = append(b.Sessions, Session{})
+		return d.session(&b.Sessions[i])
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+var episodeRequired = []string{"id", "started", "created", "updated"}
+
+func (d *decoder) episode(e *Episode) error {
+	return d.object(segField, episodeRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			e.ID, err = d.str()
+		case "started":
+			e.Started, err = d.time()
+		case "ended":
+			e.Ended, err = d.optionalTime()
+		case "pain":
+			err = d.array(maxList, func(i int) error {
+				e.Pain = append(e.Pain, PainRating{})
+				return d.painRating(&e.Pain[i])
+			})
+		case "where":
+			e.Where, err = d.str()
+		case "spreads":
+			e.Spreads, err = d.strings(maxList)
+		case "triggers":
+			e.Triggers, err = d.strings(maxList)
+		case "trigger_note":
+			e.TriggerNote, err = d.str()
+		case "tried":
+			err = d.array(maxList, func(i int) error {
+				e.Tried = append(e.Tried, Tried{})
+				return d.tried(&e.Tried[i])
+			})
+		case "medicines":
+			e.Medicines, err = d.strings(maxList)
+		case "triage":
+			if !d.null() {
+				e.Triage = &TriageRecord{}
+				err = d.triage(e.Triage)
+			}
+		case "notes":
+			e.Notes, err = d.str()
+		case "created":
+			e.Created, err = d.time()
+		case "updated":
+			e.Updated, err = d.time()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+func (d *decoder) optionalTime() (*time.Time, error) {
+	if d.null() {
+		return nil, nil
+	}
+	t, err := d.time()
+	return &t, err
+}
+
+var painRequired = []string{"at", "score"}
+
+func (d *decoder) painRating(p *PainRating) error {
+	return d.object(segField, painRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "at":
+			p.At, err = d.time()
+		case "score":
+			p.Score, err = d.int()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+var triedRequired = []string{"what", "effect"}
+
+func (d *decoder) tried(t *Tried) error {
+	return d.object(segField, triedRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "what":
+			t.What, err = d.str()
+		case "effect":
+			t.Effect, err = d.str()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+var triageRequired = []string{"at", "rule_set_version", "disposition"}
+
+func (d *decoder) triage(t *TriageRecord) error {
+	return d.object(segField, triageRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "at":
+			t.At, err = d.time()
+		case "rule_set_version":
+			t.RuleSetVersion, err = d.str()
+		case "disposition":
+			t.Disposition, err = d.str()
+		case "answers":
+			err = d.object(segMapKey, nil, func(q []byte) error {
+				if len(t.Answers) >= maxList {
+					return d.fail("one answer too many")
+				}
+				v, err := d.str()
+				if t.Answers == nil {
+					t.Answers = make(map[string]string)
+				}
+				t.Answers[string(q)] = v
+				return err
+			})
+		case "reasons":
+			t.Reasons, err = d.strings(maxList)
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+var sessionRequired = []string{
+	"id", "routine_id", "routine_name", "started", "ended",
+	"steps_done", "steps_total", "finished", "created", "updated",
+}
+
+func (d *decoder) session(s *Session) error {
+	return d.object(segField, sessionRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			s.ID, err = d.str()
+		case "routine_id":
+			s.RoutineID, err = d.str()
+		case "routine_name":
+			s.RoutineName, err = d.str()
+		case "started":
+			s.Started, err = d.time()
+		case "ended":
+			s.Ended, err = d.time()
+		case "steps_done":
+			s.StepsDone, err = d.int()
+		case "steps_total":
+			s.StepsTotal, err = d.int()
+		case "finished":
+			s.Finished, err = d.bool()
+		case "pain_before":
+			s.PainBefore, err = d.optionalInt()
+		case "pain_after":
+			s.PainAfter, err = d.optionalInt()
+		case "created":
+			s.Created, err = d.time()
+		case "updated":
+			s.Updated, err = d.time()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+func (d *decoder) optionalInt() (*int, error) {
+	if d.null() {
+		return nil, nil
+	}
+	n, err := d.int()
+	return &n, err
+}

@@ -1,0 +1,115 @@
+package triage
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDispositionUrgency(t *testing.T) {
+	order := Dispositions()
+	want := []Disposition{Emergency, Urgent, Incomplete, Soon, SelfCare}
+	if !reflect.DeepEqual(order, want) {
+		t.Fatalf("Dispositions() = %v; want %v", order, want)
+	}
+	for i := 0; i+1 < len(order); i++ {
+		if !order[i].MoreUrgentThan(order[i+1]) {
+			t.Errorf("%s is not more urgent than %s", order[i], order[i+1])
+		}
+	}
+	if SelfCare != "selfcare" {
+		t.Errorf("SelfCare = %q; want selfcare (a persisted value)", SelfCare)
+	}
+	if Disposition("maybe").Valid() || Disposition("").Valid() {
+		t.Error("an unknown disposition is valid")
+	}
+}
+
+func TestEmergencyNumber(t *testing.T) {
+	rs := realRuleSet(t)
+	tests := []struct {
+		country string
+		number  string
+		known   bool
+	}{
+		{"GB", "999", true}, {"UK", "999", true}, {"gb", "999", true}, {" GB ", "999", true},
+		{"US", "911", true}, {"CA", "911", true},
+		{"AU", "000", true}, {"NZ", "111", true},
+		{"", "112", false}, {"XX", "112", false}, {"JP", "112", false}, {"EU", "112", false},
+	}
+	eu := []string{"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+		"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+	for _, c := range eu {
+		tests = append(tests, struct {
+			country string
+			number  string
+			known   bool
+		}{c, "112", true})
+	}
+	for _, tt := range tests {
+		n, known := rs.EmergencyNumber(tt.country)
+		if n != tt.number || known != tt.known {
+			t.Errorf("EmergencyNumber(%q) = %s, %v; want %s, %v", tt.country, n, known, tt.number, tt.known)
+		}
+	}
+	var nilRS *RuleSet
+	if n, known := nilRS.EmergencyNumber("GB"); n != "112" || known {
+		t.Errorf("nil rule set: %s, %v; want 112, false", n, known)
+	}
+}
+
+func TestTextKeys(t *testing.T) {
+	rs := realRuleSet(t)
+	keys := make(map[string]string)
+	for _, tk := range rs.TextKeys() {
+		if !strings.HasPrefix(tk.Key, "triage.") || tk.Path == "" {
+			t.Errorf("text key %+v", tk)
+		}
+		keys[tk.Key] = tk.Path
+	}
+	for _, want := range []string{
+		"triage.q.saddle_numbness", "triage.q.saddle_numbness.help", "triage.q.saddle_numbness.reason",
+		"triage.opt.duration.over_6_weeks", "triage.q.pain_now.min", "triage.q.pain_now.max",
+		"triage.answer.unsure", "triage.tier.selfcare.title", "triage.tier.incomplete.when",
+		"triage.group.same_day.intro", "triage.plan.heat", "triage.worse.numbness",
+		"triage.worse.emergency.title", "triage.advice.midwife", "triage.call",
+	} {
+		if _, ok := keys[want]; !ok {
+			t.Errorf("TextKeys lacks %s", want)
+		}
+	}
+	if p := keys["triage.opt.course.worse"]; p != "questions[23].options[2]" {
+		t.Errorf("path of triage.opt.course.worse = %q; want questions[23].options[2]", p)
+	}
+	if _, ok := keys["triage.opt.fever.yes"]; ok {
+		t.Error("yes/no questions use the shared triage.answer keys")
+	}
+}
+
+func TestQuestionOptionKey(t *testing.T) {
+	rs := realRuleSet(t)
+	fever, _ := rs.Question("fever")
+	course, _ := rs.Question("course")
+	pain, _ := rs.Question("pain_now")
+	for _, tt := range []struct{ got, want string }{
+		{fever.OptionKey(Unsure), "triage.answer.unsure"},
+		{course.OptionKey("worse"), "triage.opt.course.worse"},
+		{pain.OptionKey("7"), ""},
+		{fever.ReasonKey(), "triage.q.fever.reason"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q; want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestContractQuestions(t *testing.T) {
+	ids := ContractQuestions()
+	if len(ids) != 30 || ids[0] != "saddle_numbness" || ids[len(ids)-1] != "pain_now" {
+		t.Errorf("ContractQuestions() = %v", ids)
+	}
+	ids[0] = "changed"
+	if ContractQuestions()[0] != "saddle_numbness" {
+		t.Error("ContractQuestions shares its slice")
+	}
+}

@@ -1,0 +1,115 @@
+package view
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// heatMinutes are the timer lengths offered: CLINICAL.md gives 15–20
+// minutes of heat.
+var heatMinutes = []int{15, 20}
+
+// heatTimer counts down a heat (or ice) session and raises an alarm at the
+// end. The end is an instant, so a throttled or sleeping tab still rings at
+// the right time when it wakes.
+type heatTimer struct {
+	app.Compo
+	Env *Env
+
+	minutes int
+	endsAt  time.Time
+	now     time.Time
+	done    bool
+	stop    chan struct{}
+}
+
+func (t *heatTimer) OnDismount() { t.halt() }
+
+func (t *heatTimer) running() bool { return !t.endsAt.IsZero() && !t.done }
+
+func (t *heatTimer) onStart(ctx app.Context, minutes int) {
+	t.halt()
+	t.minutes = minutes
+	t.now = time.Now()
+	t.endsAt = t.now.Add(time.Duration(minutes) * time.Minute)
+	t.done = false
+	stop := make(chan struct{})
+	t.stop = stop
+	ctx.Async(func() {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case now := <-tick.C:
+				ctx.Dispatch(func(ctx app.Context) { t.tick(now) })
+			}
+		}
+	})
+}
+
+func (t *heatTimer) tick(now time.Time) {
+	if !t.running() {
+		return
+	}
+	t.now = now
+	if !now.Before(t.endsAt) {
+		t.done = true
+		t.halt()
+		if t.Env.Alarm != nil {
+			t.Env.Alarm()
+		}
+	}
+}
+
+func (t *heatTimer) onStop(ctx app.Context, e app.Event) {
+	t.halt()
+	t.endsAt = time.Time{}
+	t.done = false
+}
+
+func (t *heatTimer) halt() {
+	if t.stop != nil {
+		close(t.stop)
+		t.stop = nil
+	}
+}
+
+func (t *heatTimer) Render() app.UI {
+	e := t.Env
+	return app.Section().Class("heat-timer no-print").Aria("labelledby", "heat-timer-title").Body(
+		app.H3().ID("heat-timer-title").Text(e.T("timer.title")),
+		app.P().Class("hint").Text(e.T("timer.hint")),
+		app.If(!t.running(), func() app.UI {
+			return app.Div().Class("actions").Body(app.Range(heatMinutes).Slice(func(i int) app.UI {
+				m := heatMinutes[i]
+				return app.Button().Type("button").Class("btn btn-quiet").DataSet("timer", strconv.Itoa(m)).
+					OnClick(func(ctx app.Context, ev app.Event) { t.onStart(ctx, m) }, app.EventScope(m)).
+					Text(e.Text.Format("timer.start", "minutes", strconv.Itoa(m)))
+			}))
+		}),
+		app.If(t.running(), func() app.UI {
+			return app.Div().Class("timer-running").Body(
+				app.P().Class("timer-remaining").Attr("role", "timer").Aria("live", "off").Text(
+					e.Text.Format("timer.remaining", "time", clock(t.endsAt.Sub(t.now)))),
+				app.Button().Type("button").Class("btn btn-quiet").OnClick(t.onStop).Text(e.T("timer.stop")),
+			)
+		}),
+		app.Div().Attr("role", "alert").Body(
+			app.If(t.done, func() app.UI { return app.P().Class("notice notice-warn timer-done").Text(e.T("timer.done")) }),
+		),
+	)
+}
+
+// clock formats a duration as m:ss, rounding up so that 0:00 means done.
+func clock(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}

@@ -1,0 +1,286 @@
+package view
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+	"unknot/app/triage"
+)
+
+// renderResult shows the result as CLINICAL.md "What each tier shows" asks:
+// the tier in words and colour, the call button, the reasons, the advice
+// for the tier, the worsening advice, and saving and printing.
+func (p *triagePage) renderResult(res triage.Result) app.UI {
+	e := p.Env
+	d := res.Disposition
+	number, known := p.emergencyNumber()
+	return app.Div().Class("triage-result tier-"+string(d)).DataSet("disposition", string(d)).Body(
+		app.P().Class("result-kicker").Text(e.T("triage.result.title")),
+		app.H1().Class("result-title").Text(e.T("triage.tier."+string(d)+".title")),
+		app.P().Class("result-when").Text(e.T("triage.tier."+string(d)+".when")),
+		app.P().Class("result-body").Text(e.T("triage.tier."+string(d)+".body")),
+		app.If(d == triage.Emergency, func() app.UI { return p.callButton(number, known) }),
+		app.If(d == triage.Urgent, func() app.UI { return p.renderUrgent(res) }),
+		app.If(d == triage.Incomplete, func() app.UI {
+			return app.Div().Class("actions").Body(
+				app.Button().Type("button").Class("btn").OnClick(p.onBackFromResult).Text(e.T("triage.action.answer_missing")),
+			)
+		}),
+		p.renderReasons(res),
+		app.If(d == triage.Soon || d == triage.SelfCare, func() app.UI { return p.renderSelfCare(d) }),
+		p.renderWorsening(d, number, known),
+		p.renderResultActions(),
+	)
+}
+
+// callButton is the large tel: link for the emergency number.
+func (p *triagePage) callButton(number string, known bool) app.UI {
+	return app.A().Class("btn btn-call").Href("tel:"+number).DataSet("call", number).Text(p.callLabel(number, known))
+}
+
+func (p *triagePage) callLabel(number string, known bool) string {
+	if !known {
+		return p.Env.Text.Format("triage.call.local", "number", number)
+	}
+	return p.Env.Text.Format("triage.call", "number", number)
+}
+
+// renderUrgent says where to get care today, and any advice a fired rule
+// carries (pregnancy: the midwife or maternity unit).
+func (p *triagePage) renderUrgent(res triage.Result) app.UI {
+	e := p.Env
+	where := "triage.urgent.where_other"
+	if p.country() == "GB" {
+		where = "triage.urgent.where_uk"
+	}
+	var advice []string
+	for _, r := range res.Reasons {
+		if rule, ok := p.rules().Rule(r.Rule); ok && rule.Advice != "" && !containsString(advice, rule.Advice) {
+			advice = append(advice, rule.Advice)
+		}
+	}
+	return app.Div().Class("result-section").Body(
+		app.Range(advice).Slice(func(i int) app.UI {
+			return app.P().Class("notice notice-warn result-advice").Text(e.T(advice[i]))
+		}),
+		app.P().Class("result-where").Text(e.T(where)),
+	)
+}
+
+// renderReasons lists, in plain words, the answers that led to the result.
+func (p *triagePage) renderReasons(res triage.Result) app.UI {
+	e := p.Env
+	var lines []string
+	seen := map[triage.QuestionID]bool{}
+	for _, r := range res.Reasons {
+		for _, a := range r.Answers {
+			if seen[a.Question] {
+				continue
+			}
+			seen[a.Question] = true
+			lines = append(lines, p.reasonLine(a))
+		}
+	}
+	for _, id := range res.Missing {
+		q, _ := p.rules().Question(id)
+		lines = append(lines, e.Text.Format("triage.result.missing", "reason", e.T(q.ReasonKey())))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, e.T("triage.result.none"))
+	}
+	return app.Section().Class("result-section").Aria("labelledby", "result-why").Body(
+		app.H2().ID("result-why").Text(e.T("triage.result.why")),
+		app.Ul().Class("result-reasons").Body(app.Range(lines).Slice(func(i int) app.UI {
+			return app.Li().Text(lines[i])
+		})),
+	)
+}
+
+func (p *triagePage) reasonLine(a triage.Answer) string {
+	e := p.Env
+	q, _ := p.rules().Question(a.Question)
+	reason := e.T(q.ReasonKey())
+	switch {
+	case q.WarningSign() && a.Value == triage.Unsure:
+		return e.Text.Format("triage.result.unsure", "reason", reason)
+	case q.WarningSign() || q.Kind == triage.KindYesNo && a.Value == triage.Yes:
+		return e.Text.Format("triage.result.said_yes", "reason", reason)
+	case q.Kind == triage.KindYesNo:
+		return e.Text.Format("triage.result.answer", "reason", reason, "answer", e.T("triage.answer."+a.Value))
+	case q.Kind == triage.KindScale:
+		return e.Text.Format("triage.result.answer", "reason", reason, "answer", a.Value)
+	default:
+		return e.Text.Format("triage.result.answer", "reason", reason, "answer", e.T(q.OptionKey(a.Value)))
+	}
+}
+
+// renderSelfCare shows the plan, the heat timer, the routine where the tier
+// allows exercise, and the safety net.
+func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
+	e := p.Env
+	plan := p.rules().SelfCarePlan()
+	routine := "/routines/quick_relief"
+	if d == triage.Soon {
+		routine = "/routines/early_days"
+	}
+	return app.Section().Class("result-section").Aria("labelledby", "result-plan").Body(
+		app.H2().ID("result-plan").Text(e.T("triage.plan.title")),
+		app.Ul().Class("result-plan").Body(app.Range(plan).Slice(func(i int) app.UI {
+			return app.Li().Text(e.T(plan[i].Text))
+		})),
+		&heatTimer{Env: e},
+		app.If(hasPage("/routines"), func() app.UI {
+			return app.Div().Class("result-routine").DataSet("routine-offer", "true").Body(
+				app.P().Class("hint").Text(e.T("triage.routine.caution")),
+				app.A().Class("btn").Href(e.Href(routine)).Text(e.T("triage.routine.offer")),
+			)
+		}),
+		app.If(d == triage.SelfCare, func() app.UI {
+			return app.P().Class("notice").Text(e.T("triage.recheck"))
+		}),
+	)
+}
+
+// renderWorsening lists the signs to watch for, grouped by how soon to act.
+func (p *triagePage) renderWorsening(d triage.Disposition, number string, known bool) app.UI {
+	e := p.Env
+	items := p.rules().Worsening()
+	var tiers []triage.Disposition
+	for _, w := range items {
+		if !containsTier(tiers, w.Tier) && (w.Tier != triage.Soon || d == triage.Soon || d == triage.SelfCare) {
+			tiers = append(tiers, w.Tier)
+		}
+	}
+	return app.Section().Class("result-section result-worsening").Aria("labelledby", "result-worse").Body(
+		app.H2().ID("result-worse").Text(e.T("triage.worse.title")),
+		app.Range(tiers).Slice(func(i int) app.UI {
+			tier := tiers[i]
+			return app.Div().Class("worse-group worse-"+string(tier)).Body(
+				app.H3().Text(e.Text.Format("triage.worse."+string(tier)+".title", "number", number)),
+				app.Ul().Body(app.Range(items).Slice(func(j int) app.UI {
+					if items[j].Tier != tier {
+						return nil
+					}
+					return app.Li().Text(e.T(items[j].Text))
+				})),
+				app.If(tier == triage.Emergency && d != triage.Emergency, func() app.UI {
+					return app.A().Class("btn btn-danger").Href("tel:"+number).DataSet("call", number).Text(p.callLabel(number, known))
+				}),
+			)
+		}),
+	)
+}
+
+func (p *triagePage) renderResultActions() app.UI {
+	e := p.Env
+	return app.Div().Class("result-section no-print").Body(
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn").ID("triage-save").Disabled(p.progress.Saved).OnClick(p.onSave).
+				Text(e.T(saveLabel(p.progress.Saved))),
+			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onPrint).Text(e.T("triage.action.print")),
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "result-back").OnClick(p.onBackFromResult).Text(e.T("triage.action.back")),
+			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onRestart).Text(e.T("triage.action.restart")),
+		),
+		app.P().Attr("role", "status").Class(statusClass(p.saveErr != "")).Body(
+			app.If(p.saveErr != "", func() app.UI { return app.Text(e.T(p.saveErr)) }),
+			app.If(p.saveErr == "" && p.progress.Saved, func() app.UI { return app.Text(e.T("triage.action.saved")) }),
+		),
+		app.P().Class("muted").Text(e.T("triage.disclaimer")),
+	)
+}
+
+func saveLabel(saved bool) string {
+	if saved {
+		return "triage.action.saved"
+	}
+	return "triage.action.save"
+}
+
+// onSave stores the answers and result, with the rule-set version, as a new
+// journal episode.
+func (p *triagePage) onSave(ctx app.Context, e app.Event) {
+	now := time.Now()
+	res := p.rules().Evaluate(p.progress.Answers)
+	ep := episodeFromTriage(p.rules(), p.progress.Answers, res, now)
+	if err := p.Env.Journal.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
+		p.saveErr = storageErrorKey(err)
+		return
+	}
+	p.saveErr = ""
+	p.progress.Saved = true
+	p.persist()
+}
+
+func (p *triagePage) onPrint(ctx app.Context, e app.Event) { p.Env.Platform.Print() }
+
+// episodeFromTriage turns a finished check into a journal episode.
+func episodeFromTriage(rs *triage.RuleSet, a triage.Answers, res triage.Result, now time.Time) journal.Episode {
+	ep := journal.NewEpisode(now)
+	rec := &journal.TriageRecord{At: now, RuleSetVersion: rs.Version, Disposition: string(res.Disposition), Answers: map[string]string{}}
+	for id, v := range a {
+		rec.Answers[string(id)] = v
+	}
+	for _, r := range res.Reasons {
+		rec.Reasons = append(rec.Reasons, r.Rule)
+	}
+	ep.Triage = rec
+	if t, ok := a["trigger"]; ok {
+		ep.Triggers = []string{t}
+	}
+	if s, ok := a["pain_now"]; ok {
+		if n, err := strconv.Atoi(s); err == nil {
+			ep.Pain = []journal.PainRating{{At: now, Score: n}}
+		}
+	}
+	return ep
+}
+
+// storageErrorKey names the words for a failed journal write.
+func storageErrorKey(err error) string {
+	var se *journal.StorageError
+	if errors.As(err, &se) {
+		switch se.Kind {
+		case journal.StorageFull:
+			return "storage.error.full"
+		case journal.StorageUnavailable:
+			return "storage.error.unavailable"
+		}
+	}
+	return "storage.error.other"
+}
+
+// emergencyNumber follows settings, then the browser's region; unknown
+// countries get 112 with "or your local emergency number".
+func (p *triagePage) emergencyNumber() (string, bool) {
+	return p.rules().EmergencyNumber(p.country())
+}
+
+func (p *triagePage) country() string {
+	if c := p.Env.Settings.Current.Country; c != "" {
+		return c
+	}
+	return p.Env.Platform.Region()
+}
+
+func containsTier(list []triage.Disposition, d triage.Disposition) bool {
+	for _, x := range list {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
