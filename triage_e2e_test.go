@@ -111,6 +111,7 @@ func TestBrowserTriageEmergencyJumpsStraightToCall(t *testing.T) {
 	if !strings.Contains(text(t, j.ctx, ".result-reasons"), "not sure") {
 		t.Error("the result does not say the person was not sure")
 	}
+	checkAxe(t, j.ctx, axeSource(t), "emergency result")
 }
 
 func TestBrowserTriageUrgent(t *testing.T) {
@@ -132,6 +133,7 @@ func TestBrowserTriageSoonAndBackKeepsAnswers(t *testing.T) {
 	// Next with nothing answered stays put and says what is missing.
 	j.click(`[data-action="next"]`)
 	eventually(t, j.ctx, "the missing list", `document.querySelector("#triage-required li") !== null`)
+	checkAxe(t, j.ctx, axeSource(t), "triage with missing answers")
 	j.answerAll(triage.Answers{"age_band": "50_plus", "first_episode": "yes", "duration": "under_2_days", "course": "better", "daily_activities": "normal", "sciatica": "no", "inflammatory": "no", "pain_now": "6"})
 	if got := j.disposition(); got != "soon" {
 		t.Fatalf("disposition = %q; want soon", got)
@@ -155,6 +157,7 @@ func TestBrowserTriageSelfCareWithTimerAndSave(t *testing.T) {
 	eventually(t, j.ctx, "the timer", `/^1[45]:\d\d/.test(document.querySelector(".timer-remaining").textContent)`)
 	j.click("#triage-save")
 	eventually(t, j.ctx, "saved", `document.querySelector("#triage-save").disabled`)
+	checkAxe(t, j.ctx, axeSource(t), "selfcare result")
 }
 
 func containsPath(paths []string, p string) bool {
