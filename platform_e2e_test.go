@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -143,10 +144,27 @@ func TestBrowserOnlyOwnOrigin(t *testing.T) {
 			}
 		}
 	})
-	runIn(t, ctx, "enable network", network.Enable())
+	runIn(t, ctx, "enable network and log", network.Enable(), cdplog.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`window.unknotCSP = [];
+			document.addEventListener("securitypolicyviolation", (e) => window.unknotCSP.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
+		return err
+	}))
+	chromedp.ListenTarget(ctx, func(ev any) {
+		// The broken link is meant to answer 404; anything else logged is a fault.
+		if e, ok := ev.(*cdplog.EventEntryAdded); ok && (e.Entry.Level == cdplog.LevelError || e.Entry.Level == cdplog.LevelWarning) &&
+			!strings.HasSuffix(e.Entry.URL, "/no-such-page") {
+			mu.Lock()
+			problems = append(problems, fmt.Sprintf("browser %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			mu.Unlock()
+		}
+	})
 	for round := 0; round < 2; round++ {
 		for _, r := range routesToCheck() {
-			runIn(t, ctx, "visiting "+r, chromedp.Navigate(srv.URL+r), appReady())
+			var csp []string
+			runIn(t, ctx, "visiting "+r, chromedp.Navigate(srv.URL+r), appReady(), chromedp.Evaluate(`window.unknotCSP`, &csp))
+			for _, v := range csp {
+				t.Errorf("%s: Content-Security-Policy violation: %s", r, v)
+			}
 		}
 		runIn(t, ctx, "worker", workerReady())
 	}

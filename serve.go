@@ -24,9 +24,10 @@ var securityHeaders = map[string]string{
 		"base-uri 'self'; form-action 'self'",
 	"Referrer-Policy":        "no-referrer",
 	"X-Content-Type-Options": "nosniff",
+	// Only features Chromium recognises: an unknown one is logged as an error.
+	// Screen Wake Lock stays allowed for the routine player.
 	"Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " +
-		"serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), " +
-		"interest-cohort=()",
+		"serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()",
 	"Cross-Origin-Opener-Policy": "same-origin",
 }
 
