@@ -15,7 +15,8 @@ import (
 // Unlike go-app's stock worker it waits for the precache with
 // event.waitUntil, fails the install (keeping the previous version) when any
 // file cannot be fetched, answers every navigation from the cache whatever
-// its query or fragment, and works under a sub-path.
+// its query or fragment, and works under a sub-path (also where the host
+// redirects the sub-path's root to add a slash).
 const workerTemplate = `// Unknot service worker, version {{.Version}}.
 const cacheName = "unknot-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -29,9 +30,15 @@ self.addEventListener("install", (event) => {
 async function precache() {
   const cache = await caches.open(cacheName);
   await Promise.all(resourcesToCache.map(async (url) => {
-    const response = await fetch(new Request(url, { cache: "reload" }));
+    let response = await fetch(new Request(url, { cache: "reload" }));
     if (!response.ok) {
       throw new Error("precaching " + url + " failed: HTTP " + response.status);
+    }
+    if (response.redirected) {
+      // Static hosts redirect a sub-path's root (/back-care to /back-care/);
+      // the browser refuses a redirected response as the answer to a page
+      // load, so keep the final body and headers only.
+      response = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
     }
     await cache.put(url, response);
   }));

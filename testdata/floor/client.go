@@ -1,0 +1,7 @@
+//go:build wasm
+
+package main
+
+// generate is never reached in the browser: app.RunWhenOnBrowser does not
+// return there.
+func generate() {}
