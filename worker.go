@@ -30,7 +30,10 @@ self.addEventListener("install", (event) => {
 async function precache() {
   const cache = await caches.open(cacheName);
   await Promise.all(resourcesToCache.map(async (url) => {
-    let response = await fetch(new Request(url, { cache: "reload" }));
+    // "no-cache" revalidates with the server (ETags are content hashes, so a
+    // new version is always fetched) but reuses what the page has just
+    // downloaded: a first visit does not download app.wasm twice.
+    let response = await fetch(new Request(url, { cache: "no-cache" }));
     if (!response.ok) {
       throw new Error("precaching " + url + " failed: HTTP " + response.status);
     }
