@@ -170,8 +170,8 @@ func loadLocale(fsys fs.FS, dir string) (Strings, error) {
 		if err != nil {
 			return nil, &Error{File: name, Err: err}
 		}
-		var m map[string]string
-		if err := decodeStrict(b, &m); err != nil {
+		m, err := decodeStringMap(b)
+		if err != nil {
 			return nil, &Error{File: name, Err: err}
 		}
 		for k, v := range m {
