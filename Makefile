@@ -39,12 +39,16 @@ lint:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 
-## tools: Chromium for browser tests and axe-core for accessibility checks
+## tools: Chromium and nginx for browser tests, axe-core for accessibility checks
 tools: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "note: Chromium not found; browser tests will be skipped (install Debian's chromium package)"; fi
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	  else echo "note: nginx not found; static-hosting tests will be skipped (install Debian's nginx package)"; fi
 
 $(AXE):
 	mkdir -p $(NODE_DIR)

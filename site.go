@@ -19,6 +19,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/clinic"
 	"unknot/app/content"
 	"unknot/app/journal"
 	"unknot/app/view"
@@ -29,6 +30,8 @@ import (
 type siteOptions struct {
 	WebDir string // the static assets, with app.wasm built into it
 	Base   string // URL path prefix: "" for the root, or "/sub/path"
+	// Clinic, when set, is baked into every page (unknot static -clinic).
+	Clinic *clinic.Config
 }
 
 // asset is one file of the site, ready to serve in every encoding.
@@ -70,29 +73,30 @@ func buildSite(opt siteOptions) (*site, error) {
 		return nil, fmt.Errorf("%s/app.wasm is missing: build it first with `make build`", opt.WebDir)
 	}
 
+	clinicEnv := bakeClinic(opt.Clinic, webFiles)
 	s := &site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles)}
 	text := catalog.Strings(content.DefaultLanguage)
 
 	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{}, &journal.Memory{})
+	env.Clinic = view.ClinicMode{Config: opt.Clinic, Baked: opt.Clinic != nil}
 	view.Register(env)
+
+	var resolver app.ResourceResolver = app.LocalDir("")
+	if base != "" {
+		resolver = subPathResolver{base: base}
+	}
+	var pagePaths []string
+	for _, p := range view.Paths() {
+		pagePaths = append(pagePaths, pageURL(base, p))
+	}
 
 	var precache []string
 	for p := range webFiles {
 		precache = append(precache, p)
 	}
-	for _, p := range view.Paths() {
-		precache = append(precache, p)
-	}
+	precache = append(precache, pagePaths...)
 	sort.Strings(precache)
 
-	var resolver app.ResourceResolver = app.LocalDir("")
-	if base != "" {
-		resolver = app.PrefixedLocation(base)
-	}
-	var pagePaths []string
-	for _, p := range view.Paths() {
-		pagePaths = append(pagePaths, resolver.Resolve(p))
-	}
 	h := &app.Handler{
 		Name:            text.T("app.name"),
 		ShortName:       text.T("app.name"),
@@ -109,6 +113,7 @@ func buildSite(opt siteOptions) (*site, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                stylesheets(webFiles),
+		Env:                   clinicEnv,
 		Resources:             resolver,
 		Version:               s.version,
 		WasmContentLength:     strconv.Itoa(len(wasm)),
@@ -166,8 +171,46 @@ func buildSite(opt siteOptions) (*site, error) {
 	for p, b := range webFiles {
 		s.assets[p] = &asset{contentType: contentTypeOf(p), body: b, status: http.StatusOK}
 	}
+	// embed.js is also at the root, where clinics' snippets point: the frame's
+	// address is derived from the script's own.
+	if a, ok := s.assets["/web/embed.js"]; ok {
+		s.assets["/embed.js"] = a
+	}
 	s.compress()
 	return s, nil
+}
+
+// pageURL is a page's address under base: "/back-care/about", and
+// "/back-care" for the root (what the worker's navigations are keyed by).
+func pageURL(base, p string) string {
+	if p == "/" && base != "" {
+		return base
+	}
+	return base + p
+}
+
+// subPathResolver puts go-app's own resources under the base path: /web/…,
+// its scripts, worker and manifest, and the root. Unlike go-app's
+// PrefixedLocation it leaves every other address alone: page links, which
+// Unknot already builds under the base (Env.Href), fragments (#main), tel:
+// and the like, which PrefixedLocation would prefix (or prefix twice) in the
+// pre-rendered pages.
+type subPathResolver struct{ base string }
+
+func (r subPathResolver) Resolve(loc string) string {
+	switch {
+	case loc == "" || loc == "/":
+		return r.base
+	case strings.HasPrefix(loc, "/web/") || loc == "/web":
+		return r.base + loc
+	case strings.HasPrefix(loc, "web/") || loc == "web":
+		return r.base + "/" + loc
+	}
+	switch loc {
+	case "/app.js", "/wasm_exec.js", "/app.css", "/app-worker.js", "/manifest.webmanifest":
+		return r.base + loc
+	}
+	return loc
 }
 
 // fixRootLinks adds the base prefix to the root-relative links go-app writes

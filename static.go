@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"unknot/app/content"
+	"unknot/data"
 )
 
 // runStatic implements `unknot static`: the same site as `unknot serve`,
@@ -19,6 +22,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "directory to write the site into (required)")
 	base := fs.String("base", "/", "URL path the site is served under, e.g. /back-care/")
 	web := fs.String("web", "web", "directory of static assets, with app.wasm")
+	clinicFile := fs.String("clinic", "", "clinic configuration JSON to bake into every page")
 	if err := fs.Parse(args); err != nil {
 		return fail(stderr, "static", err)
 	}
@@ -28,7 +32,17 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 	if !strings.HasPrefix(*base, "/") {
 		return fail(stderr, "static", fmt.Errorf("-base must start with /, got %q", *base))
 	}
-	s, err := buildSite(siteOptions{WebDir: *web, Base: *base})
+	opt := siteOptions{WebDir: *web, Base: *base}
+	if *clinicFile != "" {
+		catalog, err := content.Load(data.FS)
+		if err != nil {
+			return fail(stderr, "static", err)
+		}
+		if opt.Clinic, err = loadClinic(*clinicFile, catalog); err != nil {
+			return fail(stderr, "static", err)
+		}
+	}
+	s, err := buildSite(opt)
 	if err != nil {
 		return fail(stderr, "static", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
-	"unknot/app/journal"
 	"unknot/app/view"
 	"unknot/data"
 	"unknot/wasm/browser"
@@ -22,9 +21,24 @@ func main() {
 		panic(err)
 	}
 	b := browser.New()
-	store := &journal.Memory{} // replaced by the IndexedDB store (journal work in progress)
+	// The journal lives in IndexedDB, opened in the background; where the
+	// browser refuses it (private windows, blocked storage) it is kept in
+	// memory and the journal pages say that nothing will be kept.
+	store := browser.OpenJournal()
 	env := view.NewEnv(catalog, b.Language(), app.Getenv("GOAPP_ROOT_PREFIX"), b, store)
+	env.JournalFeed, env.Files = store, browser.NewFiles()
+	env.Cues = view.CueOutput{Speech: browser.NewSpeech(), Sound: browser.NewAudio(), Vibrator: browser.NewVibrator()}
+	env.WakeLock, env.Clock, env.Clipboard = browser.NewWakeLock(), browser.NewClock(), browser.NewClipboard()
+	// The clinic comes baked into the site or, inside a frame, from the
+	// address (view.ResolveClinic says which wins).
+	frame := browser.NewFrame()
+	env.Clinic = view.ResolveClinic(app.Getenv("UNKNOT_CLINIC"), frame.Query(), frame.Fragment(), b.InFrame())
+	env.Clinic.Frame = frame
+	if env.Clinic.Err != nil {
+		app.Log("unknot: clinic configuration not used:", env.Clinic.Err)
+	}
 	view.Register(env)
+	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
 	app.RunWhenOnBrowser()
 }

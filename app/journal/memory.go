@@ -1,10 +1,9 @@
 package journal
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
+	"sort"
 	"sync"
 	"time"
 )
@@ -232,20 +231,22 @@ func (p Plan) Validate() error {
 // SortEpisodes orders episodes newest Started first (then by id, so that the
 // order is the same everywhere).
 func SortEpisodes(es []Episode) {
-	slices.SortFunc(es, func(a, b Episode) int {
-		if c := b.Started.Compare(a.Started); c != 0 {
-			return c
+	// sort.Slice, not slices.SortFunc: one shared sort in app.wasm rather
+	// than a generic copy per element type.
+	sort.Slice(es, func(i, j int) bool {
+		if c := es[j].Started.Compare(es[i].Started); c != 0 {
+			return c < 0
 		}
-		return cmp.Compare(a.ID, b.ID)
+		return es[i].ID < es[j].ID
 	})
 }
 
 // SortSessions orders sessions newest Started first, then by id.
 func SortSessions(ss []Session) {
-	slices.SortFunc(ss, func(a, b Session) int {
-		if c := b.Started.Compare(a.Started); c != 0 {
-			return c
+	sort.Slice(ss, func(i, j int) bool {
+		if c := ss[j].Started.Compare(ss[i].Started); c != 0 {
+			return c < 0
 		}
-		return cmp.Compare(a.ID, b.ID)
+		return ss[i].ID < ss[j].ID
 	})
 }

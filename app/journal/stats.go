@@ -1,8 +1,8 @@
 package journal
 
 import (
-	"cmp"
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -116,7 +116,7 @@ func PainTrend(episodes []Episode) []EpisodePain {
 			out = append(out, EpisodePain{e.ID, e.Started, first, last, worst})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b EpisodePain) int { return a.Started.Compare(b.Started) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Started.Before(out[j].Started) })
 	return out
 }
 
@@ -134,7 +134,7 @@ func PainSeries(episodes []Episode) []PainPoint {
 			out = append(out, PainPoint{p.At, p.Score})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b PainPoint) int { return a.At.Compare(b.At) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
 	return out
 }
 
@@ -185,7 +185,7 @@ func TopTriggers(episodes []Episode) []TriggerCount {
 			out = append(out, TriggerCount{t, counts[t]})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b TriggerCount) int { return cmp.Compare(b.Count, a.Count) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
 	return out
 }
 
@@ -234,12 +234,13 @@ func WhatHelped(episodes []Episode) []Helped {
 			out = append(out, *h)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Helped) int {
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		// a.Score/a.Count vs b.Score/b.Count without rounding
-		if c := cmp.Compare(b.Score*a.Count, a.Score*b.Count); c != 0 {
-			return c
+		if x, y := a.Score*b.Count, b.Score*a.Count; x != y {
+			return x > y
 		}
-		return cmp.Compare(b.Count, a.Count)
+		return a.Count > b.Count
 	})
 	return out
 }

@@ -34,8 +34,24 @@ type Env struct {
 	Settings *SettingsState
 	// Journal keeps episodes and sessions on the device.
 	Journal journal.Store
+	// JournalVolatile is set when the journal's storage could not be
+	// opened and Journal keeps records in memory, for this page's life only.
+	JournalVolatile bool
+	// JournalFeed brings news of journal changes made in other tabs, and
+	// Files saves exports and reads picked files (journal_services.go).
+	JournalFeed JournalFeed
+	Files       JournalFiles
+	// The routine player's browser services (player_services.go); nil
+	// services are done without.
+	Cues      CueOutput
+	WakeLock  WakeLock
+	Clock     Clock
+	Clipboard Clipboard
 	// Alarm, when set, rings (sound and vibration) for a finished timer.
 	Alarm func()
+	// Clinic is the clinic the app is branded for, if any, and whether it
+	// runs embedded in a clinic's page (clinic_mode.go).
+	Clinic ClinicMode
 }
 
 // NewEnv builds an Env for the language tag lang. base is the URL prefix the

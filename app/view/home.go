@@ -23,6 +23,11 @@ func (p *homePage) Render() app.UI {
 				app.Span().Class("action-text").Text(e.T("home.triage.text")),
 			)
 		}),
+		app.If(hasPage("/journal/new"), func() app.UI {
+			return app.P().Class("home-quick-log").Body(
+				app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Text(e.T("journal.quick.link")),
+			)
+		}),
 		app.Div().Class("cards").Body(
 			app.If(hasPage("/routines"), func() app.UI {
 				return e.card("/routines", "home.routines.title", "home.routines.text")

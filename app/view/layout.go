@@ -9,18 +9,20 @@ type navItem struct {
 }
 
 // layout wraps a page's content in the shell every page shares: a skip link,
-// the top bar with the install control, the update banner, and the bottom
+// the top bar with the install control (not in the embed), the clinic's
+// banner when there is a clinic, the update banner, and the bottom
 // navigation with the active item marked.
 func (e *Env) layout(active string, body ...app.UI) app.UI {
-	return app.Div().Class("app").Body(
+	return app.Div().Class(e.appClass()).Body(
 		app.A().Class("skip-link").Href("#main").Text(e.T("nav.skip")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(e.Href("/")).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 				app.Span().Class("brand-name").Text(e.T("app.name")),
 			),
-			&installControl{Env: e},
+			app.If(e.showInstall(), func() app.UI { return &installControl{Env: e} }),
 		),
+		e.clinicBanner(),
 		&updateBanner{Env: e},
 		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
 		e.tabbar(active),

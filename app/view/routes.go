@@ -2,6 +2,8 @@ package view
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/routine"
 )
 
 // pageSpec is one route of the app, kept in one place.
@@ -18,8 +20,15 @@ type pageSpec struct {
 var pages = []pageSpec{
 	{path: "/", nav: "home", new: func(e *Env) app.Composer { return &homePage{Env: e} }},
 	{path: "/triage", nav: "triage", shortcut: true, new: func(e *Env) app.Composer { return &triagePage{Env: e} }},
+	{path: "/routines", nav: "routines", shortcut: true, new: func(e *Env) app.Composer { return &routinesPage{Env: e} }},
+	{path: "/routines/new", new: func(e *Env) app.Composer { return &builderPage{Env: e} }},
+	{path: routine.LinkPath, new: func(e *Env) app.Composer { return &playerPage{Env: e} }},
+	{path: "/journal", nav: "journal", shortcut: true, new: func(e *Env) app.Composer { return &journalPage{Env: e} }},
+	{path: "/journal/new", new: func(e *Env) app.Composer { return &quickLogPage{Env: e} }},
+	{path: "/journal/summary", new: func(e *Env) app.Composer { return &summaryPage{Env: e} }},
 	{path: "/settings", nav: "settings", new: func(e *Env) app.Composer { return &settingsPage{Env: e} }},
 	{path: "/about", nav: "about", new: func(e *Env) app.Composer { return &aboutPage{Env: e} }},
+	{path: "/clinic", new: func(e *Env) app.Composer { return &clinicPage{Env: e} }},
 }
 
 var navItems = func() []navItem {
@@ -32,17 +41,18 @@ var navItems = func() []navItem {
 	return items
 }()
 
-// Register adds every route to go-app's router under e.Base, and a
-// catch-all not-found page last.
+// Register adds every route to go-app's router, and a catch-all not-found
+// page last. The routes are the app paths without the base: go-app strips
+// the base (GOAPP_ROOT_PREFIX) from the address before matching, on the
+// server's pre-render and in the browser alike; Env.Href puts it back in
+// links.
 func Register(e *Env) {
 	for _, p := range pages {
 		newPage := p.new
-		factory := func() app.Composer { return newPage(e) }
-		app.Route(e.Href(p.path), factory)
-		if p.path == "/" && e.Base != "" {
-			app.Route(e.Base, factory)
-		}
+		app.Route(p.path, func() app.Composer { return newPage(e) })
 	}
+	app.RouteWithRegexp(playerRoute(""), func() app.Composer { return &playerPage{Env: e} })
+	app.RouteWithRegexp(episodeRoute(""), func() app.Composer { return &episodePage{Env: e} })
 	app.RouteWithRegexp("^.*$", func() app.Composer { return &notFoundPage{Env: e} })
 }
 

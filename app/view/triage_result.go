@@ -182,6 +182,9 @@ func (p *triagePage) renderResultActions() app.UI {
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").ID("triage-save").Disabled(p.progress.Saved).OnClick(p.onSave).
 				Text(e.T(saveLabel(p.progress.Saved))),
+			app.If(hasPage("/journal/new"), func() app.UI {
+				return app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Text(e.T("journal.quick.link"))
+			}),
 			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onPrint).Text(e.T("triage.action.print")),
 			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "result-back").OnClick(p.onBackFromResult).Text(e.T("triage.action.back")),
 			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onRestart).Text(e.T("triage.action.restart")),

@@ -1,0 +1,93 @@
+package view
+
+import (
+	"html"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/clinic"
+)
+
+// renderPreview shows the embed as the clinic's page will, in a frame of the
+// app itself with the configuration in its address.
+func (p *clinicPage) renderPreview() app.UI {
+	e := p.Env
+	return app.Section().Class("clinic-preview").Aria("labelledby", "clinic-preview-title").Body(
+		app.H2().ID("clinic-preview-title").Text(e.T("clinic.preview.title")),
+		app.P().Class("hint").Text(e.T("clinic.preview.hint")),
+		app.If(p.preview != "", func() app.UI {
+			return app.IFrame().ID("clinic-preview-frame").Class("clinic-preview-frame").
+				Src(p.preview).Title(e.T("clinic.preview.frame")).
+				Attr("loading", "lazy").Attr("referrerpolicy", "no-referrer")
+		}),
+	)
+}
+
+// renderSnippet shows the two lines to paste, and copies them.
+func (p *clinicPage) renderSnippet() app.UI {
+	e := p.Env
+	return app.Section().Class("clinic-snippet").Aria("labelledby", "clinic-snippet-title").Body(
+		app.H2().ID("clinic-snippet-title").Text(e.T("clinic.snippet.title")),
+		app.P().Class("hint").ID("clinic-snippet-hint").Text(e.T("clinic.snippet.hint")),
+		app.If(p.checked.Valid(), func() app.UI {
+			snippet := embedSnippet(p.appURL(), p.checked.Config, e.T("app.full_name"))
+			return app.Div().Body(
+				app.Label().For("clinic-snippet").Text(e.T("clinic.snippet.label")),
+				app.Textarea().ID("clinic-snippet").Class("clinic-snippet-text").ReadOnly(true).Rows(4).
+					Aria("describedby", "clinic-snippet-hint").Attr("spellcheck", "false").Text(snippet),
+				app.Div().Class("actions").Body(
+					app.Button().Type("button").Class("btn").ID("clinic-snippet-copy").Text(e.T("clinic.snippet.copy")).
+						OnClick(func(ctx app.Context, ev app.Event) { p.copy(ctx, snippet) }),
+				),
+				app.P().Class(statusClass(p.copyStatus == "clinic.snippet.copy_failed")).Attr("role", "status").
+					Text(p.copyText()),
+			)
+		}).Else(func() app.UI {
+			return app.P().Class("muted").Text(e.T("clinic.form.invalid"))
+		}),
+	)
+}
+
+// appURL is the app's own address with its base path ("https://host/back-care/"),
+// or a placeholder before the page knows its origin.
+func (p *clinicPage) appURL() string {
+	e := p.Env
+	if e.Clinic.Frame == nil {
+		return e.T("clinic.snippet.host") + e.Href("/")
+	}
+	return e.Clinic.Frame.Origin() + e.Href("/")
+}
+
+// embedSnippet is what a clinic pastes: the script that inserts the embed,
+// and a plain link for browsers without JavaScript. The configuration is
+// base64url and the address the app's own, so neither can break out of the
+// attribute; both are escaped all the same.
+func embedSnippet(appURL string, c clinic.Config, title string) string {
+	return `<script src="` + html.EscapeString(appURL+"embed.js") + `" data-clinic="` + html.EscapeString(clinic.Encode(c)) + `" async></script>` + "\n" +
+		`<noscript><a href="` + html.EscapeString(appURL) + `">` + html.EscapeString(title) + `</a></noscript>`
+}
+
+func (p *clinicPage) copy(ctx app.Context, text string) {
+	cb := p.Env.Clipboard
+	if cb == nil {
+		p.copyStatus = "clinic.snippet.copy_failed"
+		return
+	}
+	// Copy waits for the browser, so not on the UI goroutine.
+	ctx.Async(func() {
+		err := cb.Copy(text)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.copyStatus = "clinic.snippet.copied"
+			if err != nil {
+				p.copyStatus = "clinic.snippet.copy_failed"
+			}
+		})
+	})
+}
+
+func (p *clinicPage) copyText() string {
+	if p.copyStatus == "" {
+		return ""
+	}
+	return p.Env.T(p.copyStatus)
+}

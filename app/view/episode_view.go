@@ -1,0 +1,124 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func (p *episodePage) Render() app.UI {
+	e := p.Env
+	title := e.T("journal.episode.title_plain")
+	if p.loaded && !p.missing && p.loadErr == "" {
+		title = e.Text.Format("journal.episode.title", "date", e.day(p.stored.Started))
+	}
+	return e.layout("journal",
+		app.H1().Text(title),
+		e.volatileNotice(p.volatile),
+		app.If(p.loadErr != "", func() app.UI {
+			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
+		}),
+		app.If(p.elsewhere && p.deleted == nil, func() app.UI { return p.renderElsewhere() }),
+		app.If(p.deleted != nil, func() app.UI { return p.renderDeleted() }).
+			ElseIf(p.missing, func() app.UI {
+				return app.Div().Class("notice").DataSet("episode-missing", "true").Body(
+					app.P().Text(e.T("journal.episode.gone")),
+					app.A().Href(e.Href("/journal")).Text(e.T("journal.back")),
+				)
+			}).
+			ElseIf(p.loaded && p.loadErr == "", func() app.UI { return p.renderEpisode() }),
+		app.P().Class(statusClass(p.statusErr)).ID("episode-status").Attr("role", "status").Aria("live", "polite").Text(p.status),
+	)
+}
+
+// renderElsewhere says the episode changed in another tab and offers to
+// reload; the form keeps what was typed until then.
+func (p *episodePage) renderElsewhere() app.UI {
+	e := p.Env
+	return app.Div().Class("notice notice-warn").DataSet("conflict", "true").Attr("role", "alert").Body(
+		app.P().Text(e.T("journal.episode.elsewhere")),
+		app.Button().Type("button").Class("btn btn-small").DataSet("action", "reload-episode").OnClick(p.onReload).Text(e.T("journal.episode.reload")),
+	)
+}
+
+func (p *episodePage) renderDeleted() app.UI {
+	e := p.Env
+	return app.Div().Class("notice episode-deleted").DataSet("deleted", p.deleted.ID).Body(
+		app.P().Text(e.T("journal.episode.deleted_text")),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn").ID("episode-undo").DataSet("action", "undo-delete").OnClick(p.onUndo).Text(e.T("journal.episode.undo")),
+			app.A().Class("btn btn-quiet").Href(e.Href("/journal")).Text(e.T("journal.back")),
+		),
+	)
+}
+
+func (p *episodePage) renderEpisode() app.UI {
+	e, ep := p.Env, p.stored
+	day, due := 0, false
+	if e.now().Sub(ep.Started) <= safetyNetWindow {
+		day, due = safetyNetDue(ep, e)
+	}
+	return app.Div().Class("episode").DataSet("episode-page", ep.ID).Body(
+		app.If(due, func() app.UI { return e.safetyNetPrompt(ep, day, false) }),
+		p.renderFacts(),
+		p.renderAddPain(),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "toggle-over").OnClick(p.onOver).Text(e.T(overKey(ep.Ongoing()))),
+		),
+		p.renderForm(),
+		app.Section().Class("episode-delete").Aria("labelledby", "episode-delete-title").Body(
+			app.H2().ID("episode-delete-title").Text(e.T("journal.episode.delete_title")),
+			app.P().Class("hint").Text(e.T("journal.episode.delete_hint")),
+			app.Button().Type("button").Class("btn btn-danger").DataSet("action", "delete-episode").OnClick(p.onDelete).Text(e.T("journal.episode.delete")),
+		),
+		app.P().Body(app.A().Href(e.Href("/journal")).Text(e.T("journal.back"))),
+	)
+}
+
+func overKey(ongoing bool) string {
+	if ongoing {
+		return "journal.episode.mark_over"
+	}
+	return "journal.episode.mark_ongoing"
+}
+
+// renderFacts is what was recorded, read-only: when, pain ratings, and a
+// saved warning-sign check.
+func (p *episodePage) renderFacts() app.UI {
+	e, ep := p.Env, p.stored
+	when := e.Text.Format("journal.episode.started", "when", e.dayTime(ep.Started))
+	if ep.Ended != nil {
+		when += " " + e.Text.Format("journal.episode.lasted", "duration", e.duration(ep.Ended.Sub(ep.Started)))
+	} else {
+		when += " " + e.T("journal.episode.ongoing")
+	}
+	return app.Section().Class("episode-facts card").Aria("labelledby", "episode-facts-title").Body(
+		app.H2().ID("episode-facts-title").Text(e.T("journal.episode.facts")),
+		app.P().Text(when),
+		app.If(len(ep.Pain) == 0, func() app.UI { return app.P().Class("muted").Text(e.T("journal.episode.no_pain")) }).
+			Else(func() app.UI {
+				return app.Ul().Class("pain-ratings").Body(app.Range(ep.Pain).Slice(func(i int) app.UI {
+					r := ep.Pain[i]
+					return app.Li().Text(e.Text.Format("journal.episode.rating", "when", e.dayTime(r.At), "score", strconv.Itoa(r.Score)))
+				}))
+			}),
+		app.If(ep.Triage != nil, func() app.UI {
+			return app.P().DataSet("triage", ep.Triage.Disposition).Text(e.Text.Format("journal.episode.triage",
+				"when", e.dayTime(ep.Triage.At), "result", e.T("journal.disposition."+ep.Triage.Disposition)))
+		}),
+	)
+}
+
+// renderAddPain is a row of 0–10 buttons that add a rating taken now.
+func (p *episodePage) renderAddPain() app.UI {
+	e := p.Env
+	return app.FieldSet().Class("field add-pain").Aria("describedby", "add-pain-hint").Body(
+		app.Legend().Text(e.T("journal.episode.add_pain")),
+		app.P().Class("hint").ID("add-pain-hint").Text(e.T("journal.quick.pain.hint")),
+		app.Div().Class("quick-choices quick-choices-pain").Body(app.Range(painValues).Slice(func(i int) app.UI {
+			score := i
+			return app.Button().Type("button").Class("btn btn-quiet quick-choice").DataSet("add-pain", painValues[i]).
+				OnClick(func(ctx app.Context, ev app.Event) { p.onAddPain(score) }).Text(painValues[i])
+		})),
+	)
+}

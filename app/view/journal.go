@@ -1,0 +1,169 @@
+package view
+
+import (
+	"context"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+)
+
+// chartWeeks is the period the journal's charts cover.
+const chartWeeks = 12
+
+// journalPage is the journal: a quick log, re-check prompts, charts of the
+// last weeks, every episode newest first (a page at a time), sessions, the
+// summary for the doctor, and backups. Other tabs' changes reload it.
+type journalPage struct {
+	app.Compo
+	Env *Env
+
+	limit    int
+	recent   []journal.Episode // the newest limit episodes
+	total    int
+	period   []journal.Episode // the last chartWeeks weeks: charts and safety net
+	sessions []journal.Session
+	now      time.Time
+	loaded   bool
+	loadErr  string // text key
+	volatile bool
+	stopFeed func()
+}
+
+func (p *journalPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.title") }
+func (p *journalPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.title") }
+
+func (p *journalPage) OnMount(ctx app.Context) {
+	p.limit = listPage
+	p.stopFeed = p.Env.watchJournal(ctx, func(ctx app.Context, _ []string) { p.load(ctx) })
+	p.load(ctx)
+}
+
+func (p *journalPage) OnDismount() {
+	if p.stopFeed != nil {
+		p.stopFeed()
+	}
+}
+
+// journalLoad is what the page shows, read off the UI goroutine.
+type journalLoad struct {
+	recent, period []journal.Episode
+	total          int
+	sessions       []journal.Session
+	now            time.Time
+	volatile       bool
+	err            error
+}
+
+// load reads what the page shows without blocking the UI.
+func (p *journalPage) load(ctx app.Context) {
+	limit := p.limit
+	ctx.Async(func() {
+		l := p.fetch(limit)
+		ctx.Dispatch(func(app.Context) { p.show(l) })
+	})
+}
+
+// fetch reads the newest limit episodes, the chart period and the
+// sessions. It only reads p.Env, so it may run on any goroutine.
+func (p *journalPage) fetch(limit int) journalLoad {
+	e, bg := p.Env, context.Background()
+	l := journalLoad{now: e.now(), volatile: e.journalVolatile()}
+	l.recent, l.total, l.err = recentEpisodes(bg, e.Journal, limit)
+	if l.err == nil {
+		l.period, l.err = episodesSince(bg, e.Journal, journal.WeekStart(l.now, time.Local).AddDate(0, 0, -7*(chartWeeks-1)))
+	}
+	if l.err == nil {
+		l.sessions, l.err = e.Journal.Sessions(bg)
+	}
+	return l
+}
+
+func (p *journalPage) show(l journalLoad) {
+	p.loaded, p.now, p.volatile = true, l.now, l.volatile
+	if l.err != nil {
+		p.loadErr = journalErrorKey(l.err)
+		return
+	}
+	p.loadErr = ""
+	p.recent, p.total, p.period, p.sessions = l.recent, l.total, l.period, l.sessions
+}
+
+func (p *journalPage) onMore(ctx app.Context, ev app.Event) {
+	p.limit += listPage
+	p.load(ctx)
+}
+
+// onDataChanged reloads after an import or "delete everything".
+func (p *journalPage) onDataChanged(ctx app.Context) {
+	p.limit = listPage
+	p.load(ctx)
+}
+
+func (p *journalPage) Render() app.UI {
+	e := p.Env
+	empty := p.loaded && p.loadErr == "" && p.total == 0
+	return e.layout("journal",
+		app.H1().Text(e.T("journal.title")),
+		e.volatileNotice(p.volatile),
+		app.A().Class("action-primary journal-quick").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Body(
+			app.Span().Class("action-title").Text(e.T("journal.quick.action")),
+			app.Span().Class("action-text").Text(e.T("journal.quick.text")),
+		),
+		app.If(p.loadErr != "", func() app.UI {
+			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
+		}),
+		e.safetyNets(p.period, p.now),
+		app.If(empty, func() app.UI { return e.journalEmpty() }),
+		app.If(p.loaded && p.total > 0, func() app.UI {
+			return app.Div().Body(
+				e.journalCharts(p.period, p.now),
+				e.episodeList(p.recent, p.total, p.onMore),
+				e.sessionList(p.sessions, p.now),
+				app.Section().Class("journal-doctor").Aria("labelledby", "journal-doctor-title").Body(
+					app.H2().ID("journal-doctor-title").Text(e.T("journal.doctor.title")),
+					app.P().Text(e.T("journal.doctor.text")),
+					app.A().Class("btn").Href(e.Href("/journal/summary")).Text(e.T("journal.doctor.open")),
+				),
+			)
+		}),
+		&journalData{Env: e, OnChange: p.onDataChanged},
+	)
+}
+
+// volatileNotice says, on every journal page, when nothing will be kept.
+func (e *Env) volatileNotice(volatile bool) app.UI {
+	if !volatile {
+		return nil
+	}
+	return app.P().Class("notice notice-warn journal-volatile").Attr("role", "alert").Text(e.T("journal.volatile"))
+}
+
+// journalEmpty is the first visit: what the journal is for and how to
+// start.
+func (e *Env) journalEmpty() app.UI {
+	return app.Div().Class("journal-empty card").DataSet("journal-empty", "true").Body(
+		app.H2().Text(e.T("journal.empty.title")),
+		app.P().Text(e.T("journal.empty.text")),
+		app.P().Class("hint").Text(e.T("journal.empty.private")),
+	)
+}
+
+// journalCharts are the four charts of the last chartWeeks weeks.
+func (e *Env) journalCharts(period []journal.Episode, now time.Time) app.UI {
+	from := journal.WeekStart(now, time.Local).AddDate(0, 0, -7*(chartWeeks-1))
+	points := journal.PainSeries(period)
+	weeks := journal.EpisodesPerWeek(period, now, chartWeeks, time.Local)
+	triggers := journal.TopTriggers(period)
+	helped := journal.WhatHelped(period)
+	return app.Section().Class("journal-charts").Aria("labelledby", "journal-charts-title").Body(
+		app.H2().ID("journal-charts-title").Text(e.Text.Format("journal.charts.title", "weeks", num(chartWeeks))),
+		app.Div().Class("chart-grid").Body(
+			e.figure("chart-pain", "journal.chart.pain.title", e.painChart(points, from, now), e.painSummary(points)),
+			e.figure("chart-weeks", "journal.chart.weeks.title", e.weekChart(weeks), e.weekSummary(weeks)),
+			e.figure("chart-triggers", "journal.chart.triggers.title", e.triggerChart(triggers), e.triggerSummary(triggers)),
+			e.figure("chart-helped", "journal.chart.helped.title", e.helpedChart(helped), e.helpedSummary(helped)),
+		),
+	)
+}

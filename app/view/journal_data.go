@@ -1,0 +1,285 @@
+package view
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+)
+
+// importInputID is the file input of the import; the browser reads the
+// picked file by this id.
+const importInputID = "journal-import-file"
+
+// journalData is "Your data": save a backup or a spreadsheet (download or
+// share sheet), import a backup after a preview, and delete everything
+// after a second, explicit tap. Every outcome is said in the status line.
+type journalData struct {
+	app.Compo
+	Env *Env
+	// OnChange is called after an import or a delete changed the journal.
+	OnChange func(ctx app.Context)
+
+	status        string // words, already formatted
+	statusErr     bool
+	busy          bool
+	plan          *journal.Plan
+	fileName      string
+	fileEpisodes  int
+	fileSessions  int
+	confirmDelete bool
+}
+
+// export kinds
+const (
+	exportBackup = "json"
+	exportCSV    = "csv"
+)
+
+func (d *journalData) Render() app.UI {
+	e := d.Env
+	canShare := e.Files != nil && e.Files.CanShare("unknot-journal.json", "application/json")
+	return app.Section().Class("journal-data no-print").Aria("labelledby", "journal-data-title").Body(
+		app.H2().ID("journal-data-title").Text(e.T("journal.data.title")),
+		app.P().Text(e.T("journal.data.text")),
+		app.If(e.Files != nil, func() app.UI {
+			return app.Div().Class("actions").Body(
+				app.Button().Type("button").Class("btn").DataSet("action", "export-json").Disabled(d.busy).
+					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, false) }).Text(e.T("journal.export.backup")),
+				app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "export-csv").Disabled(d.busy).
+					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportCSV, false) }).Text(e.T("journal.export.csv")),
+				app.If(canShare, func() app.UI {
+					return app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "share-json").Disabled(d.busy).
+						OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, true) }).Text(e.T("journal.export.share"))
+				}),
+			)
+		}),
+		app.If(e.Files != nil, func() app.UI { return d.renderImport() }),
+		d.renderDelete(),
+		app.P().ID("journal-data-status").Class(statusClass(d.statusErr)).Attr("role", "status").Aria("live", "polite").Text(d.status),
+	)
+}
+
+func (d *journalData) renderImport() app.UI {
+	e := d.Env
+	return app.Div().Class("field journal-import").Body(
+		app.Label().For(importInputID).Text(e.T("journal.import.label")),
+		app.P().Class("hint").ID("journal-import-hint").Text(e.T("journal.import.hint")),
+		app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
+			Aria("describedby", "journal-import-hint").Disabled(d.busy).OnChange(d.onPick),
+		app.If(d.plan != nil, func() app.UI { return d.renderPreview() }),
+	)
+}
+
+func (d *journalData) renderPreview() app.UI {
+	e, p := d.Env, d.plan
+	if p.Empty() {
+		return app.Div().Class("notice import-preview").DataSet("import-preview", "empty").Body(
+			app.P().Text(e.Text.Format("journal.import.nothing", "file", d.fileName)),
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.close")),
+		)
+	}
+	return app.Div().Class("notice import-preview").DataSet("import-preview", "ready").Body(
+		app.P().ID("import-preview-text").Text(e.Text.Format("journal.import.preview",
+			"file", d.fileName,
+			"episodes", num(d.fileEpisodes), "sessions", num(d.fileSessions),
+			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
+			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
+			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
+		app.P().Class("hint").Text(e.T("journal.import.never_deletes")),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn").DataSet("action", "import-confirm").Disabled(d.busy).
+				Aria("describedby", "import-preview-text").OnClick(d.onConfirmImport).Text(e.T("journal.import.confirm")),
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.cancel")),
+		),
+	)
+}
+
+func (d *journalData) renderDelete() app.UI {
+	e := d.Env
+	if !d.confirmDelete {
+		return app.Div().Class("actions journal-delete-all").Body(
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "delete-all").OnClick(d.onDeleteAll).Text(e.T("journal.delete_all.button")),
+		)
+	}
+	return app.Div().Class("notice notice-error journal-delete-all").Attr("role", "alertdialog").Aria("labelledby", "delete-all-warning").Body(
+		app.P().ID("delete-all-warning").Text(e.T("journal.delete_all.warning")),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn btn-danger").ID("delete-all-confirm").DataSet("action", "delete-all-confirm").Disabled(d.busy).
+				OnClick(d.onConfirmDeleteAll).Text(e.T("journal.delete_all.confirm")),
+			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "delete-all-cancel").OnClick(d.onCancelDelete).Text(e.T("journal.delete_all.cancel")),
+		),
+	)
+}
+
+func (d *journalData) say(words string, isErr bool) { d.status, d.statusErr = words, isErr }
+
+// export builds the backup or the CSV from every record and saves or
+// shares it, without blocking the UI.
+func (d *journalData) export(ctx app.Context, kind string, share bool) {
+	d.busy = true
+	d.say(d.Env.T("journal.export.working"), false)
+	ctx.Async(func() {
+		words, err := d.makeExport(kind, share)
+		ctx.Dispatch(func(app.Context) {
+			d.busy = false
+			d.say(words, err != nil)
+		})
+	})
+}
+
+// makeExport does the export and returns the words that report it. It
+// only reads d.Env, so it may run on any goroutine.
+func (d *journalData) makeExport(kind string, share bool) (string, error) {
+	e, bg := d.Env, context.Background()
+	now := e.now()
+	eps, err := e.Journal.Episodes(bg)
+	var sessions []journal.Session
+	if err == nil {
+		sessions, err = e.Journal.Sessions(bg)
+	}
+	var buf bytes.Buffer
+	name, mime := "unknot-journal-"+now.In(time.Local).Format("2006-01-02"), "application/json"
+	if err == nil {
+		if kind == exportBackup {
+			name += ".json"
+			err = journal.EncodeBackup(&buf, eps, sessions, now)
+		} else {
+			name, mime = name+".csv", "text/csv"
+			err = journal.WriteCSV(&buf, eps, time.Local)
+		}
+	}
+	if err == nil {
+		if share {
+			err = e.Files.Share(name, mime, buf.Bytes(), e.T("journal.export.share_title"))
+		} else {
+			err = e.Files.Download(name, mime, buf.Bytes())
+		}
+	}
+	if err != nil {
+		return e.Text.Format("journal.export.failed", "problem", err.Error()), err
+	}
+	return e.Text.Format("journal.export.done", "file", name, "n", num(len(eps))), nil
+}
+
+// importCheck is a picked file, read and checked, with its plan.
+type importCheck struct {
+	name               string
+	episodes, sessions int
+	plan               journal.Plan
+	refused            string // words; empty when the file can be imported
+}
+
+// onPick reads and checks the whole file, then plans the import; nothing
+// is written until the person confirms.
+func (d *journalData) onPick(ctx app.Context, ev app.Event) {
+	d.plan, d.busy = nil, true
+	d.say(d.Env.T("journal.import.reading"), false)
+	ctx.Async(func() {
+		c := d.checkImport()
+		ctx.Dispatch(func(app.Context) { d.showCheck(c) })
+	})
+}
+
+// checkImport reads the picked file and plans its import; it only reads
+// d.Env.
+func (d *journalData) checkImport() importCheck {
+	e, bg := d.Env, context.Background()
+	name, data, err := e.Files.ReadPicked(importInputID, journal.MaxBackupBytes+1)
+	if err != nil {
+		return importCheck{refused: e.T("journal.import.unreadable")}
+	}
+	b, err := journal.DecodeBackup(bytes.NewReader(data))
+	if err != nil {
+		return importCheck{refused: e.Text.Format("journal.import.refused", "problem", err.Error())}
+	}
+	eps, err := e.Journal.Episodes(bg)
+	var sessions []journal.Session
+	if err == nil {
+		sessions, err = e.Journal.Sessions(bg)
+	}
+	if err != nil {
+		return importCheck{refused: e.T(journalErrorKey(err)) + " " + e.T("journal.import.not_done")}
+	}
+	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), plan: journal.PlanImport(eps, sessions, b)}
+}
+
+func (d *journalData) showCheck(c importCheck) {
+	d.busy = false
+	if c.refused != "" {
+		d.say(c.refused, true)
+		return
+	}
+	d.say("", false)
+	d.plan, d.fileName = &c.plan, c.name
+	d.fileEpisodes, d.fileSessions = c.episodes, c.sessions
+}
+
+func (d *journalData) onConfirmImport(ctx app.Context, ev app.Event) {
+	plan := d.plan
+	if plan == nil {
+		return
+	}
+	d.busy = true
+	ctx.Async(func() {
+		err := d.Env.Journal.Apply(context.Background(), *plan)
+		ctx.Dispatch(func(ctx app.Context) { d.showApplied(ctx, *plan, err) })
+	})
+}
+
+func (d *journalData) showApplied(ctx app.Context, plan journal.Plan, err error) {
+	e := d.Env
+	d.busy, d.plan = false, nil
+	switch {
+	case errors.Is(err, journal.ErrConflict):
+		d.say(e.T("journal.import.conflict"), true)
+	case err != nil:
+		d.say(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true)
+	default:
+		d.say(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
+			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions))), false)
+		if d.OnChange != nil {
+			d.OnChange(ctx)
+		}
+	}
+}
+
+func (d *journalData) onCancelImport(ctx app.Context, ev app.Event) {
+	d.plan = nil
+	d.say(d.Env.T("journal.import.cancelled"), false)
+}
+
+func (d *journalData) onDeleteAll(ctx app.Context, ev app.Event) {
+	d.confirmDelete = true
+	focusID(ctx, "delete-all-confirm")
+}
+
+func (d *journalData) onCancelDelete(ctx app.Context, ev app.Event) {
+	d.confirmDelete = false
+	d.say(d.Env.T("journal.delete_all.kept"), false)
+}
+
+func (d *journalData) onConfirmDeleteAll(ctx app.Context, ev app.Event) {
+	d.busy = true
+	ctx.Async(func() {
+		err := d.Env.Journal.DeleteAll(context.Background())
+		ctx.Dispatch(func(ctx app.Context) { d.showDeleted(ctx, err) })
+	})
+}
+
+func (d *journalData) showDeleted(ctx app.Context, err error) {
+	e := d.Env
+	d.busy, d.confirmDelete = false, false
+	if err != nil {
+		d.say(e.T(journalErrorKey(err)), true)
+		return
+	}
+	d.say(e.T("journal.delete_all.done"), false)
+	if d.OnChange != nil {
+		d.OnChange(ctx)
+	}
+}

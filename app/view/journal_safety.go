@@ -1,0 +1,66 @@
+package view
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+)
+
+// safetyNetWindow is how long after an episode began its re-check prompts
+// show: a week past the last safety-net day (42). An episode still marked
+// ongoing after that was most likely never marked as over.
+const safetyNetWindow = 49 * 24 * time.Hour
+
+// maxSafetyPrompts keeps the journal readable if several episodes overlap.
+const maxSafetyPrompts = 3
+
+// dueSafetyNets returns the ongoing episodes whose re-check is due now,
+// newest first, with the day reached.
+func dueSafetyNets(eps []journal.Episode, now time.Time) (due []journal.Episode, days []int) {
+	for _, ep := range eps {
+		if now.Sub(ep.Started) > safetyNetWindow {
+			continue
+		}
+		if day, ok := journal.SafetyNet(ep, now); ok {
+			due = append(due, ep)
+			days = append(days, day)
+			if len(due) == maxSafetyPrompts {
+				break
+			}
+		}
+	}
+	return due, days
+}
+
+// safetyNetPrompt is the CLINICAL.md re-check for one episode.
+func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool) app.UI {
+	return app.Div().Class("notice notice-warn safety-net").DataSet("safety-day", strconv.Itoa(day)).Body(
+		app.P().Class("safety-net-title").Text(e.Text.Format("journal.safety.title",
+			"day", strconv.Itoa(day), "date", e.day(ep.Started))),
+		app.P().Text(e.T("journal.safety.text")),
+		app.Div().Class("actions").Body(
+			app.A().Class("btn btn-small").Href(e.Href("/triage")).Text(e.T("journal.safety.check")),
+			app.If(withLink, func() app.UI {
+				return app.A().Class("btn btn-small btn-quiet").Href(e.Href("/journal/" + ep.ID)).
+					Text(e.Text.Format("journal.safety.open", "date", e.shortDate(ep.Started)))
+			}),
+		),
+	)
+}
+
+// safetyNets shows the due prompts of eps, if any.
+func (e *Env) safetyNets(eps []journal.Episode, now time.Time) app.UI {
+	due, days := dueSafetyNets(eps, now)
+	if len(due) == 0 {
+		return nil
+	}
+	return app.Section().Class("safety-nets").Aria("label", e.T("journal.safety.label")).Body(
+		app.Range(due).Slice(func(i int) app.UI { return e.safetyNetPrompt(due[i], days[i], true) }),
+	)
+}
+
+// safetyNetDue is journal.SafetyNet at the Env's time.
+func safetyNetDue(ep journal.Episode, e *Env) (int, bool) { return journal.SafetyNet(ep, e.now()) }

@@ -1,0 +1,446 @@
+package view
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+	"unknot/wasm/browser"
+)
+
+// noCtx is the context handed to handlers whose context use is limited to
+// focusing an element, which only happens in the browser.
+var noCtx app.Context
+
+// show renders a component's current state (the test engine does not run
+// OnMount, so the tests load through each page's fetch and show).
+func show(c interface{ Render() app.UI }) string { return app.HTMLString(c.Render()) }
+
+func journalEnv(t *testing.T, store journal.Store) (*Env, *browser.Files) {
+	t.Helper()
+	env := testEnv(t, browser.New())
+	env.Journal = store
+	files := browser.NewFiles()
+	env.Files = files
+	return env, files
+}
+
+func seeded(t *testing.T, n int, start time.Time) *journal.Memory {
+	t.Helper()
+	m := &journal.Memory{}
+	eps := journal.GenerateEpisodes(n, 1, start)
+	if err := m.Apply(context.Background(), journal.Plan{AddEpisodes: eps}); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestGroupByMonthKeepsOrder(t *testing.T) {
+	at := func(s string) journal.Episode {
+		tm, _ := time.ParseInLocation("2006-01-02", s, time.Local)
+		return journal.Episode{ID: s, Started: tm}
+	}
+	groups := groupByMonth([]journal.Episode{at("2025-03-30"), at("2025-03-02"), at("2025-02-14"), at("2024-03-05")})
+	var got []string
+	for _, g := range groups {
+		got = append(got, fmt.Sprintf("%s:%d", g.Start.Format("2006-01"), len(g.Episodes)))
+	}
+	if want := "2025-03:2 2025-02:1 2024-03:1"; strings.Join(got, " ") != want {
+		t.Errorf("groups = %v; want %s", got, want)
+	}
+}
+
+func TestJournalEmptyState(t *testing.T) {
+	env, _ := journalEnv(t, &journal.Memory{})
+	p := &journalPage{Env: env}
+	p.show(p.fetch(listPage))
+	html := show(p)
+	if !strings.Contains(html, "data-journal-empty") || !strings.Contains(html, env.T("journal.empty.title")) {
+		t.Errorf("no empty state on an empty journal:\n%s", html)
+	}
+	if strings.Contains(html, "data-episode=") || strings.Contains(html, "journal-charts") {
+		t.Error("an empty journal shows rows or charts")
+	}
+	if strings.Contains(html, env.T("journal.volatile")) {
+		t.Error("the storage warning shows although storage works")
+	}
+}
+
+func TestJournalListPagesFiftyAtATime(t *testing.T) {
+	env, _ := journalEnv(t, seeded(t, 120, time.Now().AddDate(0, 0, -400)))
+	p := &journalPage{Env: env}
+	p.show(p.fetch(listPage))
+	html := show(p)
+	if got := strings.Count(html, "data-episode="); got != listPage {
+		t.Fatalf("%d rows shown; want %d", got, listPage)
+	}
+	if !strings.Contains(html, env.Text.Format("journal.list.count", "shown", "50", "total", "120")) {
+		t.Error("no 'showing 50 of 120'")
+	}
+	if !strings.Contains(html, `data-action="show-more"`) {
+		t.Fatal("no show-more button")
+	}
+	// Rows are newest first, grouped under month headings.
+	all, _ := env.Journal.Episodes(context.Background())
+	if i, j := strings.Index(html, all[0].ID), strings.Index(html, all[1].ID); i < 0 || j < i {
+		t.Error("rows are not newest first")
+	}
+	if !strings.Contains(html, `class="journal-month-title"`) {
+		t.Error("no month headings")
+	}
+	p.show(p.fetch(2 * listPage)) // what "Show more" loads
+	if len(p.recent) != 100 || p.total != 120 {
+		t.Errorf("after show more: %d of %d; want 100 of 120", len(p.recent), p.total)
+	}
+}
+
+func TestJournalStorageUnavailableIsSaid(t *testing.T) {
+	env, _ := journalEnv(t, &journal.Memory{})
+	env.JournalVolatile = true
+	jp, sp := &journalPage{Env: env}, &summaryPage{Env: env}
+	jp.show(jp.fetch(listPage))
+	sp.show(sp.fetch(6))
+	qp := &quickLogPage{Env: env, volatile: env.journalVolatile()}
+	for _, c := range []interface{ Render() app.UI }{jp, sp, qp} {
+		if html := show(c); !strings.Contains(html, env.T("journal.volatile")) {
+			t.Errorf("%T does not say nothing will be kept", c)
+		}
+	}
+}
+
+func TestQuickLogSavesOnTheThirdTap(t *testing.T) {
+	store := &journal.Memory{}
+	env, _ := journalEnv(t, store)
+	p := &quickLogPage{Env: env}
+	p.choose(noCtx, "pain", "7")
+	p.choose(noCtx, "where", journal.WhereLeft)
+	if eps, _ := store.Episodes(context.Background()); len(eps) != 0 {
+		t.Fatal("saved before the third tap")
+	}
+	p.choose(noCtx, "trigger", "lifting")
+	eps, _ := store.Episodes(context.Background())
+	if len(eps) != 1 || p.step != quickSaved {
+		t.Fatalf("after three taps: %d episodes, step %d", len(eps), p.step)
+	}
+	ep := eps[0]
+	if len(ep.Pain) != 1 || ep.Pain[0].Score != 7 || ep.Where != journal.WhereLeft || strings.Join(ep.Triggers, ",") != "lifting" {
+		t.Errorf("saved %+v", ep)
+	}
+	html := app.HTMLString(p.renderSaved())
+	if !strings.Contains(html, `href="/journal/`+ep.ID+`"`) || !strings.Contains(html, env.T("journal.quick.saved")) {
+		t.Error("no 'saved' with an add-details link")
+	}
+}
+
+func TestQuickLogSkipsAndKeepsAnswersWhenStorageFails(t *testing.T) {
+	store := &journal.Memory{}
+	env, _ := journalEnv(t, store)
+	p := &quickLogPage{Env: env}
+	p.choose(noCtx, "pain", "")
+	p.choose(noCtx, "where", "")
+	store.SetError(&journal.StorageError{Kind: journal.StorageFull, Op: "test"})
+	p.choose(noCtx, "trigger", "sport")
+	if p.step != quickTrigger || p.saveErr != "storage.error.full" {
+		t.Fatalf("after a full storage: step %d, error %q", p.step, p.saveErr)
+	}
+	store.SetError(nil)
+	p.choose(noCtx, "trigger", "sport")
+	eps, _ := store.Episodes(context.Background())
+	if len(eps) != 1 || len(eps[0].Pain) != 0 || eps[0].Where != "" || eps[0].Triggers[0] != "sport" {
+		t.Errorf("saved %+v", eps)
+	}
+}
+
+func loadEpisodePage(t *testing.T, env *Env, id string) *episodePage {
+	t.Helper()
+	p := &episodePage{Env: env, ID: id, id: id}
+	p.show(p.fetch(id))
+	if !p.loaded || p.missing {
+		t.Fatal("episode not loaded")
+	}
+	return p
+}
+
+func TestEpisodeDeleteAndUndo(t *testing.T) {
+	store := seeded(t, 3, time.Now().AddDate(0, -1, 0))
+	env, _ := journalEnv(t, store)
+	all, _ := store.Episodes(context.Background())
+	target := all[1]
+	p := loadEpisodePage(t, env, target.ID)
+	p.onDelete(noCtx, app.Event{})
+	if _, err := store.Episode(context.Background(), target.ID); err == nil {
+		t.Fatal("not deleted")
+	}
+	html := show(p)
+	if !strings.Contains(html, `data-action="undo-delete"`) {
+		t.Fatal("no undo after delete")
+	}
+	p.onUndo(noCtx, app.Event{})
+	got, err := store.Episode(context.Background(), target.ID)
+	if err != nil || got.Notes != target.Notes || !got.Updated.Equal(target.Updated) || len(got.Pain) != len(target.Pain) {
+		t.Errorf("after undo: %+v, %v; want it back as it was", got, err)
+	}
+}
+
+func TestEpisodeEditNeverOverwritesAnotherTab(t *testing.T) {
+	store := seeded(t, 1, time.Now().AddDate(0, -1, 0))
+	env, _ := journalEnv(t, store)
+	all, _ := store.Episodes(context.Background())
+	id := all[0].ID
+	mine := loadEpisodePage(t, env, id)
+	other := loadEpisodePage(t, env, id)
+
+	other.draft.Notes = "from the other tab"
+	other.onSave(noCtx, app.Event{})
+	if other.statusErr {
+		t.Fatalf("other tab: %s", other.status)
+	}
+	mine.draft.Notes = "from this tab"
+	mine.onSave(noCtx, app.Event{})
+	if !mine.elsewhere || !mine.statusErr || mine.status != env.T("journal.conflict") {
+		t.Errorf("conflict not shown: elsewhere %v, status %q", mine.elsewhere, mine.status)
+	}
+	if got, _ := store.Episode(context.Background(), id); got.Notes != "from the other tab" {
+		t.Errorf("stored notes = %q; the other tab's edit was overwritten", got.Notes)
+	}
+	if html := show(mine); !strings.Contains(html, `data-action="reload-episode"`) {
+		t.Error("no reload offered")
+	}
+	// A rating added in the other tab is also a change this tab must not overwrite.
+	other.onAddPain(3)
+	if got, _ := store.Episode(context.Background(), id); got.Pain[len(got.Pain)-1].Score != 3 {
+		t.Errorf("rating not added: %s", other.status)
+	}
+}
+
+func TestEpisodeChangeFromAnotherTabIsNoticed(t *testing.T) {
+	hub := &browser.Hub{}
+	store, other := hub.OpenJournal(), hub.OpenJournal()
+	heard := make(chan []string, 1)
+	other.OnChange(func(ids []string) { heard <- ids })
+	ep := journal.GenerateEpisodes(1, 3, time.Now().AddDate(0, 0, -2))[0]
+	if err := store.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := <-heard; len(ids) != 1 || ids[0] != ep.ID {
+		t.Errorf("the other tab heard %v; want the id only", ids)
+	}
+	env, _ := journalEnv(t, store)
+	p := loadEpisodePage(t, env, ep.ID)
+	if p.changedSince(ep.ID, p.stored.Updated) {
+		t.Fatal("unchanged episode reported as changed")
+	}
+	newer := ep.Clone()
+	newer.Notes, newer.Updated = "changed elsewhere", ep.Updated.Add(time.Minute)
+	if err := store.Memory.PutEpisode(context.Background(), newer, ep.Updated); err != nil {
+		t.Fatal(err)
+	}
+	if !p.changedSince(ep.ID, p.stored.Updated) {
+		t.Error("a change made elsewhere is not noticed")
+	}
+}
+
+func TestImportPreviewThenApply(t *testing.T) {
+	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	env, files := journalEnv(t, store)
+	have, _ := store.Episodes(context.Background())
+	incoming := append(journal.GenerateEpisodes(3, 9, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC)), have[0])
+	updated := have[1].Clone()
+	updated.Notes, updated.Updated = "newer", updated.Updated.Add(time.Hour)
+	incoming = append(incoming, updated)
+	var buf strings.Builder
+	if err := journal.EncodeBackup(&buf, incoming, nil, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	files.Picked[importInputID] = browser.File{Name: "backup.json", Data: []byte(buf.String())}
+
+	changed := 0
+	d := &journalData{Env: env, OnChange: func(app.Context) { changed++ }}
+	d.showCheck(d.checkImport())
+	if d.plan == nil || d.statusErr {
+		t.Fatalf("no preview: %q", d.status)
+	}
+	html := app.HTMLString(d.renderPreview())
+	if !strings.Contains(html, "add 3 spasms and update 1") || !strings.Contains(html, "1 are already here") {
+		t.Errorf("preview:\n%s", html)
+	}
+	if eps, _ := store.Episodes(context.Background()); len(eps) != 2 {
+		t.Fatal("the journal changed before confirming")
+	}
+	plan := *d.plan
+	d.showApplied(noCtx, plan, store.Apply(context.Background(), plan))
+	eps, _ := store.Episodes(context.Background())
+	if len(eps) != 5 || changed != 1 || d.statusErr {
+		t.Errorf("after import: %d episodes, %d reloads, status %q", len(eps), changed, d.status)
+	}
+}
+
+func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
+	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	env, files := journalEnv(t, store)
+	before, _ := store.Episodes(context.Background())
+	for name, data := range map[string]string{
+		"not json":       "hello",
+		"wrong format":   `{"format":"other","version":1,"exported":"2025-06-01T00:00:00Z","episodes":[],"sessions":[]}`,
+		"score too high": strings.Replace(backupOf(t, journal.GenerateEpisodes(1, 2, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC))), `"score":`, `"score":1`, 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			files.Picked[importInputID] = browser.File{Name: "x.json", Data: []byte(data)}
+			d := &journalData{Env: env}
+			d.showCheck(d.checkImport())
+			if d.plan != nil || !d.statusErr || !strings.Contains(d.status, "was not imported") || !strings.Contains(d.status, "not changed") {
+				t.Errorf("plan %v, status %q", d.plan, d.status)
+			}
+			if name == "score too high" && !strings.Contains(d.status, "episodes[0].pain[0].score") {
+				t.Errorf("status %q does not say where", d.status)
+			}
+			after, _ := store.Episodes(context.Background())
+			if len(after) != len(before) {
+				t.Error("the journal changed")
+			}
+		})
+	}
+}
+
+func backupOf(t *testing.T, eps []journal.Episode) string {
+	t.Helper()
+	var b strings.Builder
+	if err := journal.EncodeBackup(&b, eps, nil, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestExportDownloadsBackupAndCSV(t *testing.T) {
+	store := seeded(t, 4, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	env, files := journalEnv(t, store)
+	d := &journalData{Env: env}
+	for _, kind := range []string{exportBackup, exportCSV} {
+		if words, err := d.makeExport(kind, false); err != nil {
+			t.Fatal(words)
+		}
+	}
+	if len(files.Saved) != 2 {
+		t.Fatalf("%d files saved; want 2 (%q)", len(files.Saved), d.status)
+	}
+	b, err := journal.DecodeBackup(strings.NewReader(string(files.Saved[0].Data)))
+	if err != nil || len(b.Episodes) != 4 || !strings.HasSuffix(files.Saved[0].Name, ".json") {
+		t.Errorf("backup %s: %v", files.Saved[0].Name, err)
+	}
+	if csv := string(files.Saved[1].Data); strings.Count(csv, "\n") != 5 || files.Saved[1].Type != "text/csv" {
+		t.Errorf("csv %s:\n%s", files.Saved[1].Name, csv)
+	}
+}
+
+func TestDeleteAllNeedsASecondTap(t *testing.T) {
+	store := seeded(t, 3, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	env, _ := journalEnv(t, store)
+	d := &journalData{Env: env}
+	d.onDeleteAll(noCtx, app.Event{})
+	if eps, _ := store.Episodes(context.Background()); len(eps) != 3 {
+		t.Fatal("deleted on the first tap")
+	}
+	if html := app.HTMLString(d.renderDelete()); !strings.Contains(html, `data-action="delete-all-confirm"`) {
+		t.Fatal("no confirmation")
+	}
+	d.showDeleted(noCtx, store.DeleteAll(context.Background()))
+	if eps, _ := store.Episodes(context.Background()); len(eps) != 0 {
+		t.Error("not deleted after confirming")
+	}
+}
+
+func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
+	env, _ := journalEnv(t, &journal.Memory{})
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 0, 0, 0, time.Local) }
+	points := []journal.PainPoint{{At: day(1), Score: 8}, {At: day(2), Score: 7}, {At: day(10), Score: 3}, {At: day(12), Score: 2}}
+	if got := env.painSummary(points); !strings.Contains(got, "4 pain ratings from 1 Mar to 12 Mar") || !strings.Contains(got, "first was 8") ||
+		!strings.Contains(got, "latest 2") || !strings.Contains(got, "highest was 8") || !strings.Contains(got, env.T("journal.chart.pain.lower")) {
+		t.Errorf("pain summary = %q", got)
+	}
+	if got := env.painSummary(nil); got != env.T("journal.chart.pain.none") {
+		t.Errorf("empty pain summary = %q", got)
+	}
+	weeks := []journal.Count{{Start: day(3), Count: 1}, {Start: day(10), Count: 3}, {Start: day(17), Count: 0}}
+	if got := env.weekSummary(weeks); !strings.Contains(got, "4 spasms in the last 3 weeks") || !strings.Contains(got, "3, in the week of 10 Mar") {
+		t.Errorf("week summary = %q", got)
+	}
+	tc := []journal.TriggerCount{{Trigger: "lifting", Count: 5}, {Trigger: "sleep", Count: 2}}
+	if got := env.triggerSummary(tc); got != "Most common first: Lifting something (5), Sleeping, or woke up with it (2)." {
+		t.Errorf("trigger summary = %q", got)
+	}
+	hs := []journal.Helped{{What: "heat", Score: 7, Count: 4}, {What: "rest", Score: -2, Count: 2}}
+	if got := env.helpedSummary(hs); !strings.Contains(got, "Heat, tried 4 times, on average Helped a lot") || !strings.Contains(got, "Rest, tried 2 times, on average Made it worse") {
+		t.Errorf("helped summary = %q", got)
+	}
+	// The figure carries the summary as its caption and hides the drawing.
+	html := app.HTMLString(env.figure("c", "journal.chart.pain.title", env.painChart(points, day(1), day(14)), env.painSummary(points)))
+	if !strings.Contains(html, "<figcaption") || !strings.Contains(html, `aria-hidden="true"`) || !strings.Contains(html, "polyline") {
+		t.Errorf("figure:\n%s", html)
+	}
+	if strings.Contains(html, "#") && strings.Contains(html, "fill=\"#") {
+		t.Error("a chart hard-codes a colour")
+	}
+}
+
+func TestSafetyNetPromptsOnTheRightDays(t *testing.T) {
+	now := time.Date(2025, 5, 20, 12, 0, 0, 0, time.UTC)
+	mk := func(daysAgo int, ended bool) journal.Episode {
+		e := journal.NewEpisode(now.Add(-time.Duration(daysAgo)*24*time.Hour - time.Hour))
+		if ended {
+			end := now
+			e.Ended = &end
+		}
+		return e
+	}
+	for _, tc := range []struct {
+		ep   journal.Episode
+		want int // 0: no prompt
+	}{
+		{mk(1, false), 0}, {mk(3, false), 3}, {mk(8, false), 7}, {mk(14, false), 14}, {mk(30, false), 28},
+		{mk(42, false), 42}, {mk(60, false), 0}, {mk(10, true), 0},
+	} {
+		due, days := dueSafetyNets([]journal.Episode{tc.ep}, now)
+		got := 0
+		if len(due) == 1 {
+			got = days[0]
+		}
+		if got != tc.want {
+			t.Errorf("episode %v before now (ended %v): prompt day %d; want %d", now.Sub(tc.ep.Started), tc.ep.Ended != nil, got, tc.want)
+		}
+	}
+	env, _ := journalEnv(t, &journal.Memory{})
+	html := app.HTMLString(env.safetyNetPrompt(mk(7, false), 7, true))
+	if !strings.Contains(html, "Day 7") || !strings.Contains(html, "GP or a physio") || !strings.Contains(html, `href="/triage"`) {
+		t.Errorf("prompt:\n%s", html)
+	}
+}
+
+func TestSummaryListsWarningSignsAndMedicines(t *testing.T) {
+	store := &journal.Memory{}
+	now := time.Now()
+	ep := journal.NewEpisode(now.AddDate(0, 0, -5))
+	ep.Medicines = []string{"Ibuprofen", "naproxen"} // spelled as first seen, newest first
+	ep.Triage = &journal.TriageRecord{At: ep.Started, RuleSetVersion: "1", Disposition: "emergency",
+		Answers: map[string]string{"saddle_numbness": "unsure", "bladder_change": "no", "trigger": "lifting"}}
+	ep2 := journal.NewEpisode(now.AddDate(0, 0, -3))
+	ep2.Medicines = []string{"ibuprofen"}
+	for _, e := range []journal.Episode{ep, ep2} {
+		if err := store.PutEpisode(context.Background(), e, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env, _ := journalEnv(t, store)
+	p := &summaryPage{Env: env, months: 6}
+	p.show(p.fetch(6))
+	html := show(p)
+	for _, want := range []string{"ibuprofen (2 spasms)", "naproxen (1 spasms)", "not sure about", `data-warnings="1"`, `data-action="print"`, "Covers "} {
+		if !strings.Contains(html, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package view
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/routine"
+)
+
+// stage is the player before and during the routine: the countdown, the
+// exercise and how to do it, the controls and what comes next.
+func (p *playerPage) stage() app.UI {
+	e := p.Env
+	st := p.status
+	ex, _ := e.Catalog.Routines.Exercise(st.Exercise)
+	name := e.T(ex.NameKey)
+	return app.Div().Class("player-stage").Body(
+		app.Div().Class("player-now").Body(
+			app.P().Class("player-phase").Text(p.phaseLabel()),
+			app.P().Class("player-countdown").Body(
+				app.Span().Aria("hidden", "true").Text(itoa(wholeSeconds(st.Remaining))),
+				app.Span().Class("visually-hidden").Text(e.Text.Format("player.seconds_left", "seconds", itoa(wholeSeconds(st.Remaining)))),
+			),
+			app.Progress().Class("player-progress").Aria("label", e.T("player.progress")).
+				Max(st.Total.Milliseconds()).Value(st.Elapsed.Milliseconds()),
+		),
+		app.If(st.State == routine.StateReady, p.painBeforeScale),
+		p.controls(),
+		app.Section().Class("player-exercise").Aria("labelledby", "exercise-name").Body(
+			app.P().Class("player-step-of").Text(e.Text.Format("player.exercise_of", "n", itoa(st.Step+1), "total", itoa(st.Steps))),
+			app.H2().ID("exercise-name").Text(name),
+			app.If(st.Rep > 0, func() app.UI { return app.P().Class("player-rep").Text(p.repLine()) }),
+			app.Img().Class("player-picture").Src("/web/"+ex.Illustration).
+				Alt(e.Text.Format("player.picture", "name", name)).Width(320).Height(240),
+			app.P().Class("player-next").Text(p.nextLine()),
+			app.H3().Text(e.T("player.how")),
+			app.Ol().Class("player-how").Body(
+				app.Range(ex.StepKeys).Slice(func(i int) app.UI { return app.Li().Text(e.T(ex.StepKeys[i])) }),
+			),
+			app.H3().Text(e.T("player.feel")),
+			app.P().Text(e.T(ex.FeelKey)),
+			app.H3().Text(e.T("player.avoid")),
+			app.P().Text(e.T(ex.AvoidKey)),
+			app.Range(ex.CautionKeys).Slice(func(i int) app.UI {
+				return app.P().Class("notice notice-warn").Text(e.T(ex.CautionKeys[i]))
+			}),
+		),
+	)
+}
+
+// phaseLabel says what is happening: "Hold", "Rest", or the state when it
+// is not playing ("Ready to start", "Paused").
+func (p *playerPage) phaseLabel() string {
+	switch st := p.status; st.State {
+	case routine.StateRunning, routine.StateRest:
+		return p.Env.T(st.Phase.TextKey())
+	default:
+		return p.Env.T(st.State.TextKey())
+	}
+}
+
+// repLine is "Left side · rep 2 of 5", or "Rep 2 of 5" for a two-sided
+// exercise.
+func (p *playerPage) repLine() string {
+	e, st := p.Env, p.status
+	if st.Side == routine.Left || st.Side == routine.Right {
+		return e.Text.Format("player.side_rep", "side", e.T(st.Side.TextKey()), "rep", itoa(st.Rep), "reps", itoa(st.Reps))
+	}
+	return e.Text.Format("player.rep_of", "rep", itoa(st.Rep), "reps", itoa(st.Reps))
+}
+
+func (p *playerPage) nextLine() string {
+	e := p.Env
+	steps := p.plan.Routine.Steps
+	if next := p.status.Step + 1; next < len(steps) {
+		ex, _ := e.Catalog.Routines.Exercise(steps[next].Exercise)
+		return e.Text.Format("player.next", "name", e.T(ex.NameKey))
+	}
+	return e.T("player.next_end")
+}
+
+// summary is the end of the session: how it went, the journal outcome, the
+// pain afterwards.
+func (p *playerPage) summary() app.UI {
+	e := p.Env
+	sum := p.player.Summary()
+	outcome := "player.done.finished"
+	if sum.Outcome == routine.Stopped {
+		outcome = "player.done.stopped"
+	}
+	return app.Div().Class("player-summary").Body(
+		app.H2().Text(e.T("player.done.title")),
+		app.P().Text(e.T(outcome)),
+		app.P().Text(e.Text.Format("player.done.steps", "done", itoa(sum.StepsDone), "total", itoa(sum.Steps))),
+		app.If(p.saveErr != "", func() app.UI {
+			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.saveErr))
+		}).ElseIf(p.session != nil && p.Env.Journal != nil, func() app.UI {
+			return app.P().Class("save-status").Text(e.T("player.saved"))
+		}),
+		p.painScale("pain-after", "player.pain.after", p.painAfter, p.onPainAfter),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").ID("again").Class("btn").Text(e.T("player.again")).OnClick(p.onAgain),
+			app.A().Class("btn btn-quiet").Href(e.Href("/routines")).Text(e.T("player.all_routines")),
+		),
+	)
+}
+
+func (p *playerPage) painBeforeScale() app.UI {
+	return p.painScale("pain-before", "player.pain.before", p.painBefore, func(ctx app.Context, score int) {
+		p.painBefore = &score
+	})
+}
+
+// painScale is an optional 0 to 10 rating with big buttons; choosing one
+// is never required.
+func (p *playerPage) painScale(id, legendKey string, chosen *int, choose func(app.Context, int)) app.UI {
+	e := p.Env
+	scores := make([]int, 11)
+	for i := range scores {
+		scores[i] = i
+	}
+	return app.FieldSet().Class("field pain-scale").ID(id).Aria("describedby", id+"-hint").Body(
+		app.Legend().Text(e.T(legendKey)),
+		app.P().Class("hint").ID(id+"-hint").Text(e.T("player.pain.hint")),
+		app.Div().Class("pain-buttons").Body(
+			app.Range(scores).Slice(func(i int) app.UI {
+				score := scores[i]
+				return app.Button().Type("button").Class("pain-button").DataSet("score", score).
+					Aria("pressed", chosen != nil && *chosen == score).
+					Aria("label", e.Text.Format("player.pain.score", "score", itoa(score))).
+					Text(itoa(score)).
+					OnClick(func(ctx app.Context, ev app.Event) { choose(ctx, score) }, app.EventScope(legendKey, score))
+			}),
+		),
+		app.P().Class("pain-chosen").Attr("role", "status").Aria("live", "polite").Body(
+			app.If(chosen != nil, func() app.UI {
+				return app.Text(e.Text.Format("player.pain.chosen", "score", itoa(*chosen)))
+			}),
+		),
+	)
+}
+
+// wholeSeconds rounds up, so a countdown shows 1 until it reaches 0.
+func wholeSeconds(d time.Duration) int {
+	return int((d + time.Second - 1) / time.Second)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

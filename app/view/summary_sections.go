@@ -1,0 +1,222 @@
+package view
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+	"unknot/app/triage"
+)
+
+// renderFacts: how many episodes, how bad, how long, how recent.
+func (p *summaryPage) renderFacts() app.UI {
+	e, eps := p.Env, p.episodes
+	ongoing, worstSum, rated := 0, 0, 0
+	var lengths []time.Duration
+	for _, ep := range eps {
+		if ep.Ongoing() {
+			ongoing++
+		} else {
+			lengths = append(lengths, ep.Ended.Sub(ep.Started))
+		}
+		if _, _, worst, ok := ep.PainSummary(); ok {
+			worstSum += worst
+			rated++
+		}
+	}
+	facts := []string{e.Text.Format("journal.summary.fact.episodes", "n", num(len(eps)), "ongoing", num(ongoing))}
+	if rated > 0 {
+		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", fmt.Sprintf("%.1f", float64(worstSum)/float64(rated))))
+	}
+	if len(lengths) > 0 {
+		slices.Sort(lengths)
+		facts = append(facts, e.Text.Format("journal.summary.fact.length", "duration", e.duration(lengths[len(lengths)/2])))
+	}
+	if days, ok := journal.DaysSinceLastEpisode(eps, p.now, time.Local); ok {
+		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(days)))
+	}
+	return app.Section().Class("summary-facts").Aria("labelledby", "summary-facts-title").Body(
+		app.H2().ID("summary-facts-title").Text(e.T("journal.summary.facts")),
+		app.Ul().Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
+	)
+}
+
+// renderTimeline is a table of the latest episodes of the period.
+func (p *summaryPage) renderTimeline() app.UI {
+	e := p.Env
+	rows := p.episodes[:min(summaryTimelineRows, len(p.episodes))]
+	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
+	return app.Section().Class("summary-timeline").Aria("labelledby", "summary-timeline-title").Body(
+		app.H2().ID("summary-timeline-title").Text(e.T("journal.summary.timeline")),
+		app.Table().Class("timeline").Body(
+			app.THead().Body(app.Tr().Body(
+				col("journal.summary.col.date"), col("journal.summary.col.length"), col("journal.summary.col.pain"),
+				col("journal.summary.col.where"), col("journal.summary.col.triggers"), col("journal.summary.col.helped"),
+			)),
+			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return e.timelineRow(rows[i]) })),
+		),
+		app.If(len(p.episodes) > len(rows), func() app.UI {
+			return app.P().Class("hint").Text(e.Text.Format("journal.summary.more", "n", num(len(p.episodes)-len(rows))))
+		}),
+	)
+}
+
+func (e *Env) timelineRow(ep journal.Episode) app.UI {
+	length := e.T("journal.row.ongoing")
+	if ep.Ended != nil {
+		length = e.duration(ep.Ended.Sub(ep.Started))
+	}
+	pain := ""
+	if first, last, worst, ok := ep.PainSummary(); ok {
+		pain = e.Text.Format("journal.summary.pain_cell", "worst", num(worst), "first", num(first), "last", num(last))
+	}
+	where := ""
+	if ep.Where != "" {
+		where = e.T("journal.where." + ep.Where)
+	}
+	var triggers, helped []string
+	for _, t := range ep.Triggers {
+		triggers = append(triggers, e.T("journal.trigger."+t))
+	}
+	for _, t := range ep.Tried {
+		if t.Effect == journal.EffectHelpedLittle || t.Effect == journal.EffectHelpedLot {
+			helped = append(helped, e.T("journal.tried."+t.What))
+		}
+	}
+	return app.Tr().DataSet("episode", ep.ID).Body(
+		app.Td().Text(e.shortDate(ep.Started)+" "+fmt.Sprint(ep.Started.In(time.Local).Year())),
+		app.Td().Text(length),
+		app.Td().Text(pain),
+		app.Td().Text(where),
+		app.Td().Text(e.joinList(triggers)),
+		app.Td().Text(e.joinList(helped)),
+	)
+}
+
+// summaryMedicines lists every medicine named, with how many episodes
+// named it. Names are as typed; doses are never asked for.
+func (e *Env) summaryMedicines(eps []journal.Episode) app.UI {
+	counts := map[string]int{}
+	names := map[string]string{} // lower case → first spelling seen
+	for _, ep := range eps {
+		for _, m := range ep.Medicines {
+			k := strings.ToLower(strings.TrimSpace(m))
+			if _, ok := names[k]; !ok {
+				names[k] = strings.TrimSpace(m)
+			}
+			counts[k]++
+		}
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return app.Section().Class("summary-medicines").Aria("labelledby", "summary-medicines-title").Body(
+		app.H2().ID("summary-medicines-title").Text(e.T("journal.summary.medicines")),
+		app.If(len(keys) == 0, func() app.UI { return app.P().Text(e.T("journal.summary.medicines.none")) }).
+			Else(func() app.UI {
+				return app.Ul().Body(app.Range(keys).Slice(func(i int) app.UI {
+					return app.Li().Text(e.Text.Format("journal.summary.medicine", "name", names[keys[i]], "n", num(counts[keys[i]])))
+				}))
+			}),
+	)
+}
+
+// warningReport is one warning sign answered yes or unsure in a saved
+// check.
+type warningReport struct {
+	At     time.Time
+	Reason string // text key of the question's reason
+	Unsure bool
+}
+
+// warningReports finds, in the triage checks saved with episodes, every
+// warning-sign question answered yes or unsure, newest first.
+func warningReports(rs *triage.RuleSet, eps []journal.Episode) []warningReport {
+	var out []warningReport
+	for _, ep := range eps {
+		if ep.Triage == nil {
+			continue
+		}
+		ids := make([]string, 0, len(ep.Triage.Answers))
+		for id := range ep.Triage.Answers {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			v := ep.Triage.Answers[id]
+			q, ok := rs.Question(triage.QuestionID(id))
+			if !ok || !q.WarningSign() || (v != triage.Yes && v != triage.Unsure) {
+				continue
+			}
+			out = append(out, warningReport{At: ep.Triage.At, Reason: q.ReasonKey(), Unsure: v == triage.Unsure})
+		}
+	}
+	return out
+}
+
+func (e *Env) summaryWarnings(eps []journal.Episode) app.UI {
+	reports := warningReports(e.Catalog.Triage, eps)
+	checks := 0
+	for _, ep := range eps {
+		if ep.Triage != nil {
+			checks++
+		}
+	}
+	return app.Section().Class("summary-warnings").Aria("labelledby", "summary-warnings-title").Body(
+		app.H2().ID("summary-warnings-title").Text(e.T("journal.summary.warnings")),
+		app.P().Text(e.Text.Format("journal.summary.checks", "n", num(checks))),
+		app.If(len(reports) == 0, func() app.UI {
+			return app.P().DataSet("warnings", "none").Text(e.T("journal.summary.warnings.none"))
+		}).Else(func() app.UI {
+			return app.Ul().DataSet("warnings", num(len(reports))).Body(app.Range(reports).Slice(func(i int) app.UI {
+				r := reports[i]
+				key := "journal.summary.warning.yes"
+				if r.Unsure {
+					key = "journal.summary.warning.unsure"
+				}
+				return app.Li().Text(e.Text.Format(key, "date", e.date(r.At), "reason", e.T(r.Reason)))
+			}))
+		}),
+	)
+}
+
+// summarySessions: routine sessions done in the period, by routine.
+func (e *Env) summarySessions(sessions []journal.Session) app.UI {
+	done, finished := 0, 0
+	byRoutine := map[string]int{}
+	var names []string
+	for _, s := range sessions {
+		if s.StepsDone == 0 {
+			continue
+		}
+		done++
+		if s.Finished {
+			finished++
+		}
+		if byRoutine[s.RoutineName] == 0 {
+			names = append(names, s.RoutineName)
+		}
+		byRoutine[s.RoutineName]++
+	}
+	var items []string
+	for _, n := range names {
+		items = append(items, e.Text.Format("journal.summary.routine", "name", n, "n", num(byRoutine[n])))
+	}
+	return app.Section().Class("summary-sessions").Aria("labelledby", "summary-sessions-title").Body(
+		app.H2().ID("summary-sessions-title").Text(e.T("journal.sessions.title")),
+		app.P().DataSet("sessions", num(done)).Text(e.Text.Format("journal.summary.sessions", "n", num(done), "finished", num(finished))),
+		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
+	)
+}

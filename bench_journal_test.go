@@ -1,0 +1,137 @@
+//go:build bench
+
+package main
+
+// `make bench` for the journal (DESIGN.md, "Performance budget"): with
+// 5,000 episodes in IndexedDB, the time to open the list (a tap on the
+// Journal tab until the first rows are on screen), to save an episode (the
+// third quick-log tap until "saved" shows), to export the CSV (the tap until
+// the file is handed to the browser), and the storage used per episode.
+// Each time is the median of several runs, measured in the page with
+// performance.now() and a MutationObserver.
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"unknot/app/journal"
+)
+
+const (
+	benchEpisodes   = 5000
+	benchJournalRun = 7
+)
+
+// benchUntil taps sel and resolves with the milliseconds until done (a JS
+// expression) is true, checked on every DOM change.
+func benchUntil(sel, done string) string {
+	return fmt.Sprintf(`new Promise((resolve, reject) => {
+		const t0 = performance.now();
+		const ok = () => { try { return %s } catch (e) { return false } };
+		const obs = new MutationObserver(() => { if (ok()) { obs.disconnect(); resolve(performance.now() - t0); } });
+		obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+		document.querySelector(%q).click();
+		setTimeout(() => { obs.disconnect(); reject(new Error("timed out")); }, 30000);
+	})`, done, sel)
+}
+
+func TestBenchJournal(t *testing.T) {
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	runIn(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/journal"), appReady())
+	eventually(t, ctx, "the empty journal", `document.querySelector("[data-journal-empty]") !== null`)
+
+	// Seed with raw IndexedDB calls, in the layout the app writes.
+	start := time.Now().AddDate(0, 0, -benchEpisodes*5/2)
+	var recs []map[string]any
+	for _, e := range journal.GenerateEpisodes(benchEpisodes, 42, start) {
+		raw, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, map[string]any{"id": e.ID, "started": e.Started.Format(time.RFC3339Nano),
+			"newest": -float64(e.Started.UnixMilli()), "updated": e.Updated.Format(time.RFC3339Nano), "json": string(raw)})
+	}
+	data, _ := json.Marshal(recs)
+	var before, after float64
+	usage := `navigator.storage.estimate().then(e => e.usage)`
+	runIn(t, ctx, "usage before", chromedp.Evaluate(usage, &before, awaitPromise))
+	runIn(t, ctx, "seeding", chromedp.Evaluate(fmt.Sprintf(`new Promise((resolve, reject) => {
+		const req = indexedDB.open("unknot");
+		req.onsuccess = () => {
+			const db = req.result;
+			const tx = db.transaction("episodes", "readwrite");
+			for (const r of %s) tx.objectStore("episodes").put(r);
+			tx.oncomplete = () => { db.close(); resolve(true); };
+			tx.onerror = () => reject(tx.error);
+		};
+		req.onerror = () => reject(req.error);
+	})`, data), nil, awaitPromise))
+	runIn(t, ctx, "usage after", chromedp.Evaluate(usage, &after, awaitPromise))
+	perEpisode := (after - before) / benchEpisodes
+
+	var rawRead float64
+	runIn(t, ctx, "raw read", chromedp.Evaluate(`new Promise((resolve, reject) => {
+		const req = indexedDB.open("unknot");
+		req.onsuccess = () => {
+			const db = req.result;
+			const t0 = performance.now();
+			const r = db.transaction("episodes").objectStore("episodes").getAll();
+			r.onsuccess = () => { db.close(); resolve(performance.now() - t0); };
+			r.onerror = () => reject(r.error);
+		};
+	})`, &rawRead, awaitPromise))
+	var open, save, csv []float64
+	runIn(t, ctx, "downloads", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(t.TempDir()))
+	for i := 0; i < benchJournalRun; i++ {
+		var ms float64
+		runIn(t, ctx, "home", chromedp.Navigate(srv.URL+"/"), appReady(), chromedp.Sleep(300*time.Millisecond),
+			chromedp.Evaluate(benchUntil(`nav.tabbar a[href="/journal"]`, `document.querySelectorAll("[data-episode]").length >= 50`), &ms, awaitPromise))
+		open = append(open, ms)
+
+		runIn(t, ctx, "csv", chromedp.Poll(`document.querySelector('[data-action="export-csv"]') !== null`, nil), chromedp.Sleep(300*time.Millisecond),
+			chromedp.Evaluate(benchUntil(`[data-action="export-csv"]`, `document.getElementById("journal-data-status").textContent.includes(".csv")`), &ms, awaitPromise))
+		csv = append(csv, ms)
+
+		runIn(t, ctx, "quick log", chromedp.Navigate(srv.URL+"/journal/new"), appReady(),
+			chromedp.Click(`[data-pain="6"]`, chromedp.ByQuery), chromedp.Click(`[data-where="centre"]`, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector('[data-trigger="lifting"]') !== null`, nil), chromedp.Sleep(100*time.Millisecond),
+			chromedp.Evaluate(benchUntil(`[data-trigger="lifting"]`, `document.querySelector("[data-saved-episode]") !== null`), &ms, awaitPromise))
+		save = append(save, ms)
+	}
+	med := func(xs []float64) float64 {
+		s := append([]float64(nil), xs...)
+		sort.Float64s(s)
+		return s[len(s)/2]
+	}
+	t.Logf("journal with %d episodes (median of %d runs):", benchEpisodes, benchJournalRun)
+	for _, row := range []struct {
+		what   string
+		xs     []float64
+		budget float64
+	}{{"open the list", open, 150}, {"save an episode", save, 50}, {"export CSV", csv, 300}} {
+		m := med(row.xs)
+		verdict := "ok"
+		if m > row.budget {
+			verdict = "OVER BUDGET"
+			t.Errorf("%s: %.0f ms; budget %.0f ms", row.what, m, row.budget)
+		}
+		t.Logf("  %-16s %6.1f ms   budget < %3.0f ms   %s   runs %v", row.what, m, row.budget, verdict, roundAll(row.xs))
+	}
+	t.Logf("  (IndexedDB getAll of every episode, in plain JavaScript: %.0f ms)", rawRead)
+	t.Logf("  storage          %6.0f bytes per episode (%.1f MB for %d, navigator.storage.estimate)", perEpisode, (after-before)/(1<<20), benchEpisodes)
+}
+
+func roundAll(xs []float64) []int {
+	out := make([]int, len(xs))
+	for i, x := range xs {
+		out[i] = int(x + 0.5)
+	}
+	return out
+}

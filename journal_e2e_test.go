@@ -1,0 +1,394 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"unknot/app/journal"
+	"unknot/app/triage"
+)
+
+// Browser journeys for the journal, on the real IndexedDB store.
+
+// quickLog logs an episode in three taps on /journal/new and returns its id.
+func quickLog(t *testing.T, ctx context.Context, url, pain, where, trigger string) string {
+	t.Helper()
+	runIn(t, ctx, "opening the quick log", chromedp.Navigate(url+"/journal/new"), appReady(),
+		chromedp.Click(fmt.Sprintf(`[data-pain=%q]`, pain), chromedp.ByQuery),
+		chromedp.Click(fmt.Sprintf(`[data-where=%q]`, where), chromedp.ByQuery),
+		chromedp.Click(fmt.Sprintf(`[data-trigger=%q]`, trigger), chromedp.ByQuery))
+	eventually(t, ctx, "saved", `document.querySelector("[data-saved-episode]") !== null`)
+	var id string
+	runIn(t, ctx, "reading the id", chromedp.AttributeValue("[data-saved-episode]", "data-saved-episode", &id, nil))
+	return id
+}
+
+// journalRows returns every row of /journal (showing more until all are
+// shown) as "id|text" lines.
+func journalRows(t *testing.T, ctx context.Context, url string) []string {
+	t.Helper()
+	runIn(t, ctx, "opening the journal", chromedp.Navigate(url+"/journal"), appReady())
+	eventually(t, ctx, "the list or the empty state", `document.querySelector("[data-episode], [data-journal-empty]") !== null`)
+	for {
+		var more bool
+		runIn(t, ctx, "show more?", chromedp.Evaluate(`!!document.querySelector('[data-action="show-more"]')`, &more))
+		if !more {
+			break
+		}
+		var n int
+		runIn(t, ctx, "counting", chromedp.Evaluate(`document.querySelectorAll("[data-episode]").length`, &n))
+		runIn(t, ctx, "show more", chromedp.Click(`[data-action="show-more"]`, chromedp.ByQuery))
+		eventually(t, ctx, "more rows", fmt.Sprintf(`document.querySelectorAll("[data-episode]").length > %d`, n))
+	}
+	var rows []string
+	runIn(t, ctx, "reading rows", chromedp.Evaluate(`[...document.querySelectorAll("a[data-episode]")].map(a => a.dataset.episode + "|" + a.textContent)`, &rows))
+	return rows
+}
+
+// setField types into a text field as a person would (an input event).
+func setField(sel, value string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, sel, value), nil)
+}
+
+func fieldValue(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	var v string
+	runIn(t, ctx, "reading "+sel, chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).value`, sel), &v))
+	return v
+}
+
+func openEpisode(t *testing.T, ctx context.Context, url, id string) {
+	t.Helper()
+	runIn(t, ctx, "opening "+id, chromedp.Navigate(url+"/journal/"+id), appReady())
+	eventually(t, ctx, "the episode", fmt.Sprintf(`document.querySelector('[data-episode-page=%q]') !== null`, id))
+}
+
+func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	id := quickLog(t, ctx, srv.URL, "7", "left", "lifting")
+
+	rows := journalRows(t, ctx, srv.URL)
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], id+"|") || !strings.Contains(rows[0], "worst pain 7") {
+		t.Fatalf("rows after logging = %q", rows)
+	}
+	runIn(t, ctx, "reload", chromedp.Reload(), appReady())
+	eventually(t, ctx, "the row after a reload", fmt.Sprintf(`document.querySelector('[data-episode=%q]') !== null`, id))
+
+	// Save an edit, start another, and kill the browser mid-edit.
+	openEpisode(t, ctx, srv.URL, id)
+	runIn(t, ctx, "editing", setField("#episode-notes", "Bent to pick up the cat."),
+		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	runIn(t, ctx, "adding a rating", chromedp.Click(`[data-add-pain="4"]`, chromedp.ByQuery))
+	eventually(t, ctx, "rating saved", `document.getElementById("episode-status").textContent === "Pain rating saved."`)
+	runIn(t, ctx, "typing, unsaved", setField("#episode-notes", "half-typed"))
+	b.Restart()
+
+	ctx = b.Tab()
+	openEpisode(t, ctx, srv.URL, id)
+	if got := fieldValue(t, ctx, "#episode-notes"); got != "Bent to pick up the cat." {
+		t.Errorf("notes after a crash = %q; want the saved words", got)
+	}
+	var ratings int
+	runIn(t, ctx, "ratings", chromedp.Evaluate(`document.querySelectorAll(".pain-ratings li").length`, &ratings))
+	if ratings != 2 {
+		t.Errorf("%d pain ratings after a crash; want 2", ratings)
+	}
+}
+
+func TestBrowserJournalTwoTabsNeverOverwrite(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	first := b.Tab()
+	id := quickLog(t, first, srv.URL, "5", "centre", "sitting_long")
+	second := b.Tab()
+	openEpisode(t, first, srv.URL, id)
+	openEpisode(t, second, srv.URL, id)
+
+	runIn(t, first, "first tab saves", setField("#episode-notes", "from the first tab"),
+		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, first, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	// The second tab hears of it at once.
+	eventually(t, second, "the changed-elsewhere notice", `document.querySelector("[data-conflict]") !== null`)
+
+	runIn(t, second, "second tab saves anyway", setField("#episode-notes", "from the second tab"),
+		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, second, "the conflict message", `document.getElementById("episode-status").textContent.includes("another tab")`)
+
+	third := b.Tab()
+	openEpisode(t, third, srv.URL, id)
+	if got := fieldValue(t, third, "#episode-notes"); got != "from the first tab" {
+		t.Errorf("stored notes = %q; want the first tab's", got)
+	}
+	// Reload offers the latest version.
+	runIn(t, second, "reload", chromedp.Click(`[data-action="reload-episode"]`, chromedp.ByQuery))
+	eventually(t, second, "the latest version", `document.querySelector("#episode-notes").value === "from the first tab" && !document.querySelector("[data-conflict]")`)
+}
+
+// download clicks sel and returns the file the browser saved.
+func download(t *testing.T, ctx context.Context, sel string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	done := make(chan string, 1)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*cdpbrowser.EventDownloadProgress); ok && e.State == cdpbrowser.DownloadProgressStateCompleted {
+			select {
+			case done <- e.GUID:
+			default:
+			}
+		}
+	})
+	runIn(t, ctx, "downloading", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).
+		WithDownloadPath(dir).WithEventsEnabled(true), chromedp.Click(sel, chromedp.ByQuery))
+	select {
+	case guid := <-done:
+		data, err := os.ReadFile(filepath.Join(dir, guid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	case <-time.After(30 * time.Second):
+		t.Fatal("no download within 30s")
+	}
+	return nil
+}
+
+func TestBrowserJournalExportThenImportIntoFreshProfile(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	quickLog(t, ctx, srv.URL, "8", "both", "twisting_bending")
+	id := quickLog(t, ctx, srv.URL, "3", "right", "sleep")
+	openEpisode(t, ctx, srv.URL, id)
+	runIn(t, ctx, "details", setField("#episode-notes", "Woke up stiff, \"quotes\" and a comma, fine."),
+		setField("#episode-medicines", "ibuprofen"),
+		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	want := journalRows(t, ctx, srv.URL)
+
+	data := download(t, ctx, `[data-action="export-json"]`)
+	b1, err := journal.DecodeBackup(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatalf("the exported backup does not decode: %v\n%s", err, data)
+	}
+	if len(b1.Episodes) != 2 || b1.Episodes[0].Notes == "" && b1.Episodes[1].Notes == "" {
+		t.Fatalf("backup has %d episodes, notes lost: %s", len(b1.Episodes), data)
+	}
+	csv := download(t, ctx, `[data-action="export-csv"]`)
+	if !strings.HasPrefix(string(csv), strings.Join(journal.CSVColumns, ",")) || strings.Count(string(csv), "\n") != 3 {
+		t.Errorf("CSV export:\n%s", csv)
+	}
+
+	path := filepath.Join(t.TempDir(), "backup.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newBrowser(t).Tab()
+	if rows := journalRows(t, fresh, srv.URL); len(rows) != 0 {
+		t.Fatalf("a fresh profile has rows: %q", rows)
+	}
+	runIn(t, fresh, "choosing the file", chromedp.SetUploadFiles("#journal-import-file", []string{path}, chromedp.ByQuery))
+	eventually(t, fresh, "the preview", `document.querySelector('[data-import-preview="ready"]') !== null`)
+	if p := text(t, fresh, "#import-preview-text"); !strings.Contains(p, "add 2 spasms") {
+		t.Errorf("preview = %q", p)
+	}
+	runIn(t, fresh, "confirming", chromedp.Click(`[data-action="import-confirm"]`, chromedp.ByQuery))
+	eventually(t, fresh, "imported", `document.getElementById("journal-data-status").textContent.startsWith("Imported")`)
+	got := journalRows(t, fresh, srv.URL)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after import rows =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Importing the same file again adds nothing.
+	runIn(t, fresh, "choosing it again", chromedp.SetUploadFiles("#journal-import-file", []string{path}, chromedp.ByQuery))
+	eventually(t, fresh, "nothing to import", `document.querySelector('[data-import-preview="empty"]') !== null`)
+}
+
+func TestBrowserJournalMalformedBackupIsRefused(t *testing.T) {
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	quickLog(t, ctx, srv.URL, "6", "centre", "lifting")
+	before := journalRows(t, ctx, srv.URL)
+
+	good := journal.GenerateEpisodes(2, 7, time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
+	good[1].Pain[0].Score = 11
+	raw, _ := json.Marshal(map[string]any{"format": "unknot-journal", "version": 1, "exported": "2025-06-01T00:00:00Z", "episodes": good, "sessions": []any{}})
+	for name, content := range map[string][]byte{
+		"out-of-range.json": raw,
+		"not-json.json":     []byte("this is not a backup"),
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		runIn(t, ctx, "choosing "+name, chromedp.SetUploadFiles("#journal-import-file", []string{path}, chromedp.ByQuery))
+		eventually(t, ctx, "refused", `document.getElementById("journal-data-status").textContent.includes("was not imported")`)
+		msg := text(t, ctx, "#journal-data-status")
+		if name == "out-of-range.json" && !strings.Contains(msg, "episodes[1].pain[0].score") {
+			t.Errorf("message %q does not say where the problem is", msg)
+		}
+		if strings.Contains(msg, "[journal.") {
+			t.Errorf("message shows a missing key: %q", msg)
+		}
+		if got := journalRows(t, ctx, srv.URL); strings.Join(got, "\n") != strings.Join(before, "\n") {
+			t.Errorf("%s changed the journal: %q", name, got)
+		}
+	}
+}
+
+func TestBrowserJournalTriageResultLandsInJournal(t *testing.T) {
+	j := newTriageJourney(t)
+	j.answerAll(triage.Answers{"age_band": "20_to_49", "first_episode": "no", "duration": "under_2_days", "course": "same", "daily_activities": "limited", "sciatica": "no", "inflammatory": "no", "trigger": "lifting", "pain_now": "6"})
+	if got := j.disposition(); got != "selfcare" {
+		t.Fatalf("disposition = %q; want selfcare", got)
+	}
+	if !j.has(`a[href="/journal/new"]`) {
+		t.Error("no quick-log link on the result")
+	}
+	j.click("#triage-save")
+	eventually(t, j.ctx, "saved", `document.querySelector("#triage-save").disabled`)
+	var origin string
+	runIn(t, j.ctx, "origin", chromedp.Evaluate(`location.origin`, &origin))
+	rows := journalRows(t, j.ctx, origin)
+	if len(rows) != 1 || !strings.Contains(rows[0], "worst pain 6") || !strings.Contains(rows[0], "Lifting") {
+		t.Fatalf("journal rows = %q", rows)
+	}
+	id, _, _ := strings.Cut(rows[0], "|")
+	openEpisode(t, j.ctx, origin, id)
+	if !j.has(`[data-triage="selfcare"]`) {
+		t.Error("the episode does not show the saved check")
+	}
+	runIn(t, j.ctx, "summary", chromedp.Navigate(origin+"/journal/summary"), appReady())
+	eventually(t, j.ctx, "the summary", `document.querySelector("[data-warnings]") !== null`)
+	if got := text(t, j.ctx, "[data-warnings]"); !strings.Contains(got, "No warning sign") {
+		t.Errorf("warnings = %q", got)
+	}
+}
+
+// TestBrowserJournalMigratesEveryEarlierVersion builds each earlier
+// database with raw IndexedDB calls, then loads the app over it.
+func TestBrowserJournalMigratesEveryEarlierVersion(t *testing.T) {
+	srv := startServer(t, "web", "")
+	tokyo := time.FixedZone("JST", 9*3600)
+	// As text, a sorts after b; as instants, b is newer.
+	a := journal.GenerateEpisodes(1, 1, time.Date(2025, 3, 1, 10, 0, 0, 0, tokyo))[0]
+	bEp := journal.GenerateEpisodes(1, 2, time.Date(2025, 3, 1, 5, 0, 0, 0, time.UTC))[0]
+	var v1Records []map[string]string
+	for _, e := range []journal.Episode{a, bEp} {
+		raw, _ := json.Marshal(e)
+		v1Records = append(v1Records, map[string]string{"id": e.ID, "started": e.Started.Format(time.RFC3339Nano), "updated": e.Updated.Format(time.RFC3339Nano), "json": string(raw)})
+	}
+	recs, _ := json.Marshal(v1Records)
+
+	for _, from := range []int{0, 1} {
+		t.Run(fmt.Sprintf("from v%d", from), func(t *testing.T) {
+			ctx := newBrowser(t).Tab()
+			// A page of the origin that does not start the app.
+			runIn(t, ctx, "origin", chromedp.Navigate(srv.URL+"/manifest.webmanifest"))
+			if from == 1 {
+				var ok bool
+				runIn(t, ctx, "making a v1 database", chromedp.Evaluate(fmt.Sprintf(`new Promise((resolve, reject) => {
+					const req = indexedDB.open("unknot", 1);
+					req.onupgradeneeded = () => {
+						const db = req.result;
+						for (const name of ["episodes", "sessions"]) db.createObjectStore(name, {keyPath: "id"}).createIndex("started", "started");
+						db.createObjectStore("meta", {keyPath: "key"}).put({key: "schema", version: 1});
+					};
+					req.onsuccess = () => {
+						const db = req.result;
+						const tx = db.transaction("episodes", "readwrite");
+						for (const r of %s) tx.objectStore("episodes").put(r);
+						tx.oncomplete = () => { db.close(); resolve(true); };
+						tx.onerror = () => reject(tx.error);
+					};
+					req.onerror = () => reject(req.error);
+				})`, recs), &ok, awaitPromise))
+			}
+			rows := journalRows(t, ctx, srv.URL)
+			var version struct {
+				Version int      `json:"version"`
+				Schema  int      `json:"schema"`
+				Newest  []bool   `json:"newest"`
+				Indexes []string `json:"indexes"`
+			}
+			runIn(t, ctx, "reading the database", chromedp.Evaluate(`new Promise((resolve, reject) => {
+				const req = indexedDB.open("unknot");
+				req.onsuccess = () => {
+					const db = req.result;
+					const tx = db.transaction(["episodes", "meta"]);
+					const out = {version: db.version, indexes: [...tx.objectStore("episodes").indexNames]};
+					tx.objectStore("meta").get("schema").onsuccess = e => out.schema = e.target.result.version;
+					tx.objectStore("episodes").getAll().onsuccess = e => out.newest = e.target.result.map(r => typeof r.newest === "number" && typeof r.json === "string");
+					tx.oncomplete = () => { db.close(); resolve(out); };
+				};
+				req.onerror = () => reject(req.error);
+			})`, &version, awaitPromise))
+			if version.Version != 2 || version.Schema != 2 || strings.Join(version.Indexes, ",") != "newest" {
+				t.Errorf("database after loading = %+v; want version 2 with index newest", version)
+			}
+			for i, ok := range version.Newest {
+				if !ok {
+					t.Errorf("record %d has no newest key", i)
+				}
+			}
+			if from == 1 {
+				if len(rows) != 2 || !strings.HasPrefix(rows[0], bEp.ID) || !strings.HasPrefix(rows[1], a.ID) {
+					t.Errorf("rows after migrating = %q; want %s then %s", rows, bEp.ID, a.ID)
+				}
+			}
+			// The migrated journal takes new records.
+			id := quickLog(t, ctx, srv.URL, "2", "right", "sport")
+			if rows := journalRows(t, ctx, srv.URL); len(rows) == 0 || !strings.HasPrefix(rows[0], id) {
+				t.Errorf("rows after logging = %q", rows)
+			}
+		})
+	}
+}
+
+func TestBrowserJournalAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	runIn(t, ctx, "empty journal", chromedp.Navigate(srv.URL+"/journal"), appReady())
+	eventually(t, ctx, "empty state", `document.querySelector("[data-journal-empty]") !== null`)
+	checkAxe(t, ctx, axe, "empty /journal")
+	id := quickLog(t, ctx, srv.URL, "7", "left", "lifting")
+	checkAxe(t, ctx, axe, "quick log saved")
+	for _, scheme := range []string{"light", "dark"} {
+		runIn(t, ctx, "emulating "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		for _, page := range []struct{ path, ready string }{
+			{"/journal", `document.querySelector("[data-episode]") !== null`},
+			{"/journal/new", `document.querySelector("[data-pain]") !== null`},
+			{"/journal/" + id, `document.querySelector("[data-episode-page]") !== null`},
+			{"/journal/summary", `document.querySelector("[data-summary-period]") !== null`},
+		} {
+			runIn(t, ctx, "loading "+page.path, chromedp.Navigate(srv.URL+page.path), appReady())
+			eventually(t, ctx, page.path+" loaded", page.ready)
+			checkAxe(t, ctx, axe, scheme+" "+page.path)
+		}
+	}
+	// The narrowest phone: nothing scrolls sideways.
+	runIn(t, ctx, "320px", emulation.SetDeviceMetricsOverride(320, 640, 2, true))
+	for _, p := range []string{"/journal", "/journal/new", "/journal/" + id, "/journal/summary"} {
+		var overflow bool
+		runIn(t, ctx, "loading "+p, chromedp.Navigate(srv.URL+p), appReady(), chromedp.Sleep(300*time.Millisecond),
+			chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow))
+		if overflow {
+			t.Errorf("%s scrolls sideways at 320px", p)
+		}
+	}
+}

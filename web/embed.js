@@ -1,0 +1,86 @@
+/* Unknot embed: put Unknot on a clinic's page with
+
+     <script src="https://HOST/embed.js" data-clinic="…" async></script>
+
+   It inserts a frame of the app (from the address this script came from,
+   sub-path included) right after the script tag, and sizes the frame from
+   the app's height reports. It accepts a message only from that frame's
+   window and origin, and only of the shape {type: "unknot:height", height}.
+   The app never sends the page anything else: no health data, ever.
+   No dependencies; nothing is added to the page's global scope. */
+(function () {
+  "use strict";
+
+  var MIN_HEIGHT = 100;
+  var MAX_HEIGHT = 20000;
+
+  // The script's own tag: document.currentScript while it runs, else the
+  // last tag whose address ends in /embed.js that has no frame yet.
+  function findScript() {
+    if (document.currentScript) {
+      return document.currentScript;
+    }
+    var scripts = document.getElementsByTagName("script");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      var s = scripts[i];
+      if (/\/embed\.js(\?|#|$)/.test(s.src || "") && !s.hasAttribute("data-unknot-embedded")) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  var script = findScript();
+  if (!script || script.hasAttribute("data-unknot-embedded")) {
+    return;
+  }
+  script.setAttribute("data-unknot-embedded", "");
+
+  // The app lives where this script does: https://HOST/sub/path/embed.js
+  // gives https://HOST/sub/path/.
+  var src = new URL(script.src, document.baseURI);
+  var appURL = new URL("./", src);
+  var frameOrigin = appURL.origin;
+
+  var config = script.getAttribute("data-clinic") || script.getAttribute("data-config") || "";
+  // The configuration is base64url; anything else is left out rather than
+  // passed on (the app validates what it gets again).
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(config)) {
+    config = "";
+  }
+  var frameURL = new URL("./?embed=1", appURL);
+  if (config) {
+    frameURL.hash = "clinic=" + config;
+  }
+
+  var frame = document.createElement("iframe");
+  frame.src = frameURL.href;
+  frame.title = script.getAttribute("data-title") || "Unknot: back spasm help";
+  frame.setAttribute("allow", "screen-wake-lock; autoplay");
+  frame.setAttribute("loading", "lazy");
+  frame.setAttribute("referrerpolicy", "no-referrer");
+  frame.width = "100%";
+  frame.height = "640";
+  frame.style.border = "none";
+  frame.style.width = "100%";
+  frame.style.display = "block";
+  frame.className = "unknot-embed";
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== frameOrigin || event.source !== frame.contentWindow) {
+      return;
+    }
+    var data = event.data;
+    if (!data || typeof data !== "object" || data.type !== "unknot:height") {
+      return;
+    }
+    var height = data.height;
+    if (typeof height !== "number" || !isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) {
+      return;
+    }
+    frame.style.height = Math.ceil(height) + "px";
+    frame.height = String(Math.ceil(height));
+  });
+
+  script.parentNode.insertBefore(frame, script.nextSibling);
+})();
