@@ -32,12 +32,15 @@ static: build
 
 ## test: format, vet, unit and component tests, the wasm build, browser tests
 test: tools lint build
-	$(GO) test -count=1 ./...
+	@# Writing the static site once checks it and fills the compression cache,
+	@# so the servers the browser tests start do not each compress app.wasm.
+	$(BIN) static -out .cache/site >/dev/null
+	$(GO) test -count=1 -timeout 20m ./...
 
 lint:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/...
 
 ## tools: Chromium and nginx for browser tests, axe-core for accessibility checks
 tools: $(AXE)

@@ -473,6 +473,7 @@ func setClinicField(t *testing.T, ctx context.Context, sel, value string) {
 // snippet, and a prescription with its QR code and handout; no axe
 // violations with errors shown or with the prescription made.
 func TestBrowserClinicPage(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()

@@ -109,9 +109,15 @@ func cachedBrotli(b []byte) []byte {
 	}
 	c := compressBrotli(b)
 	if os.MkdirAll(filepath.Dir(name), 0o755) == nil {
-		tmp := name + ".tmp"
-		if os.WriteFile(tmp, c, 0o644) == nil {
-			os.Rename(tmp, name)
+		// A unique temporary name, then a rename: servers started together
+		// never see each other's half-written file.
+		if f, err := os.CreateTemp(filepath.Dir(name), "tmp-*"); err == nil {
+			_, werr := f.Write(c)
+			if cerr := f.Close(); werr == nil && cerr == nil {
+				os.Rename(f.Name(), name)
+			} else {
+				os.Remove(f.Name())
+			}
 		}
 	}
 	return c

@@ -76,6 +76,7 @@ func openEpisode(t *testing.T, ctx context.Context, url, id string) {
 }
 
 func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -111,12 +112,15 @@ func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
 }
 
 func TestBrowserJournalTwoTabsNeverOverwrite(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	first := b.Tab()
 	id := quickLog(t, first, srv.URL, "5", "centre", "sitting_long")
-	second := b.Tab()
+	// appReady polls on animation frames, which background tabs do not
+	// get: load each tab while it is the newest.
 	openEpisode(t, first, srv.URL, id)
+	second := b.Tab()
 	openEpisode(t, second, srv.URL, id)
 
 	runIn(t, first, "first tab saves", setField("#episode-notes", "from the first tab"),
@@ -168,6 +172,7 @@ func download(t *testing.T, ctx context.Context, sel string) []byte {
 }
 
 func TestBrowserJournalExportThenImportIntoFreshProfile(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -218,6 +223,7 @@ func TestBrowserJournalExportThenImportIntoFreshProfile(t *testing.T) {
 }
 
 func TestBrowserJournalMalformedBackupIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -251,6 +257,7 @@ func TestBrowserJournalMalformedBackupIsRefused(t *testing.T) {
 }
 
 func TestBrowserJournalTriageResultLandsInJournal(t *testing.T) {
+	t.Parallel()
 	j := newTriageJourney(t)
 	j.answerAll(triage.Answers{"age_band": "20_to_49", "first_episode": "no", "duration": "under_2_days", "course": "same", "daily_activities": "limited", "sciatica": "no", "inflammatory": "no", "trigger": "lifting", "pain_now": "6"})
 	if got := j.disposition(); got != "selfcare" {
@@ -282,6 +289,7 @@ func TestBrowserJournalTriageResultLandsInJournal(t *testing.T) {
 // TestBrowserJournalMigratesEveryEarlierVersion builds each earlier
 // database with raw IndexedDB calls, then loads the app over it.
 func TestBrowserJournalMigratesEveryEarlierVersion(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	tokyo := time.FixedZone("JST", 9*3600)
 	// As text, a sorts after b; as instants, b is newer.
@@ -360,6 +368,7 @@ func TestBrowserJournalMigratesEveryEarlierVersion(t *testing.T) {
 }
 
 func TestBrowserJournalAccessibility(t *testing.T) {
+	t.Parallel()
 	axe := axeSource(t)
 	srv := startServer(t, "web", "")
 	ctx := newBrowser(t).Tab()
@@ -391,4 +400,23 @@ func TestBrowserJournalAccessibility(t *testing.T) {
 			t.Errorf("%s scrolls sideways at 320px", p)
 		}
 	}
+}
+
+// TestBrowserJournalUnavailableStorageIsSaid opens the app over a database
+// it cannot open (one from a newer version of the app): the journal keeps
+// working in memory and says that nothing will be kept.
+func TestBrowserJournalUnavailableStorageIsSaid(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	runIn(t, ctx, "origin", chromedp.Navigate(srv.URL+"/manifest.webmanifest"),
+		chromedp.Evaluate(`new Promise((resolve, reject) => {
+			const req = indexedDB.open("unknot", 99);
+			req.onsuccess = () => { req.result.close(); resolve(true); };
+			req.onerror = () => reject(req.error);
+		})`, nil, awaitPromise))
+	runIn(t, ctx, "journal", chromedp.Navigate(srv.URL+"/journal"), appReady())
+	eventually(t, ctx, "the warning", `document.querySelector(".journal-volatile") !== null`)
+	quickLog(t, ctx, srv.URL, "4", "right", "sport")
+	eventually(t, ctx, "the warning on the quick log", `document.querySelector(".journal-volatile") !== null`)
 }

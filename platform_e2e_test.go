@@ -32,6 +32,7 @@ func routesToCheck() []string {
 }
 
 func TestBrowserShellRenders(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -56,6 +57,7 @@ func TestBrowserShellRenders(t *testing.T) {
 }
 
 func TestBrowserOfflineEveryRoute(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -84,6 +86,7 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 }
 
 func TestBrowserInstallable(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -123,6 +126,7 @@ func TestBrowserInstallable(t *testing.T) {
 // without, and fails on any request to another origin, any script error and
 // any Content-Security-Policy violation.
 func TestBrowserOnlyOwnOrigin(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
@@ -228,6 +232,7 @@ func checkAxe(t *testing.T, ctx context.Context, axe, where string) {
 }
 
 func TestBrowserAccessibility(t *testing.T) {
+	t.Parallel()
 	axe := axeSource(t)
 	srv := startServer(t, "web", "")
 	b := newBrowser(t)
@@ -255,6 +260,7 @@ func TestBrowserAccessibility(t *testing.T) {
 // page must offer "Update ready — reload" when it becomes visible again, and
 // must not reload by itself.
 func TestBrowserUpdateBanner(t *testing.T) {
+	t.Parallel()
 	requireWasm(t)
 	web := copyDir(t, "web")
 	srv := startServer(t, web, "")

@@ -94,6 +94,7 @@ func (j *triageJourney) has(sel string) bool {
 }
 
 func TestBrowserTriageEmergencyJumpsStraightToCall(t *testing.T) {
+	t.Parallel()
 	j := newTriageJourney(t)
 	j.choose("saddle_numbness", triage.No)
 	j.choose("bladder_change", triage.Unsure)
@@ -115,6 +116,7 @@ func TestBrowserTriageEmergencyJumpsStraightToCall(t *testing.T) {
 }
 
 func TestBrowserTriageUrgent(t *testing.T) {
+	t.Parallel()
 	j := newTriageJourney(t)
 	j.answerAll(triage.Answers{"fever": triage.Yes, "age_band": "20_to_49", "first_episode": "no", "duration": "under_2_days", "course": "same", "daily_activities": "normal", "sciatica": "no", "inflammatory": "no"})
 	if got := j.disposition(); got != "urgent" {
@@ -129,6 +131,7 @@ func TestBrowserTriageUrgent(t *testing.T) {
 }
 
 func TestBrowserTriageSoonAndBackKeepsAnswers(t *testing.T) {
+	t.Parallel()
 	j := newTriageJourney(t)
 	// Next with nothing answered stays put and says what is missing.
 	j.click(`[data-action="next"]`)
@@ -148,6 +151,7 @@ func TestBrowserTriageSoonAndBackKeepsAnswers(t *testing.T) {
 }
 
 func TestBrowserTriageSelfCareWithTimerAndSave(t *testing.T) {
+	t.Parallel()
 	j := newTriageJourney(t)
 	j.answerAll(triage.Answers{"age_band": "20_to_49", "first_episode": "no", "duration": "under_2_days", "course": "same", "daily_activities": "limited", "sciatica": "no", "inflammatory": "no", "trigger": "lifting"})
 	if got := j.disposition(); got != "selfcare" {

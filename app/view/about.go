@@ -30,30 +30,11 @@ func (p *aboutPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "about.ti
 func (p *aboutPage) Render() app.UI {
 	e := p.Env
 	return e.layout("about",
-		app.H1().Text(e.T("about.title")),
-		app.Section().Aria("labelledby", "about-what").Body(
-			app.H2().ID("about-what").Text(e.T("about.what.title")),
-			app.P().Text(e.T("about.what.text")),
-			app.P().Class("callout").Text(e.T("about.not.text")),
-		),
-		app.Section().Aria("labelledby", "about-privacy").Body(
-			app.H2().ID("about-privacy").Text(e.T("about.privacy.title")),
-			app.P().Text(e.T("about.privacy.text")),
-			app.P().Text(e.T("about.privacy.storage")),
-		),
-		app.Section().Aria("labelledby", "about-sources").Body(
-			app.H2().ID("about-sources").Text(e.T("about.sources.title")),
-			app.P().Text(e.T("about.sources.text")),
-			app.Ul().Class("sources").Body(
-				app.Range(aboutSources).Slice(func(i int) app.UI {
-					return app.Li().Text(e.T(aboutSources[i]))
-				}),
-			),
-		),
-		app.Section().Aria("labelledby", "about-disclaimer").Body(
-			app.H2().ID("about-disclaimer").Text(e.T("about.disclaimer.title")),
-			app.P().Text(e.T("about.disclaimer.text")),
-		),
+		e.h1("about.title"),
+		e.section("about-what", "about.what.title", e.para("", "about.what.text"), e.para("callout", "about.not.text")),
+		e.section("about-privacy", "about.privacy.title", e.para("", "about.privacy.text"), e.para("", "about.privacy.storage")),
+		e.section("about-sources", "about.sources.title", e.para("", "about.sources.text"), e.list("sources", aboutSources)),
+		e.section("about-disclaimer", "about.disclaimer.title", e.para("", "about.disclaimer.text")),
 		app.P().Class("muted").Text(e.Text.Format("about.version", "version", app.Getenv("GOAPP_VERSION"))),
 	)
 }

@@ -40,12 +40,12 @@ func (p *builderPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "routin
 func (p *builderPage) Render() app.UI {
 	e := p.Env
 	return e.layout("routines",
-		app.H1().Text(e.T("routines.builder.title")),
-		app.P().Class("lead").Text(e.T("routines.builder.lead")),
+		e.h1("routines.builder.title"),
+		e.para("lead", "routines.builder.lead"),
 		app.Form().Class("builder").DataSet("mounted", p.mounted).OnSubmit(preventDefault).Body(
 			app.Div().Class("field").Body(
-				app.Label().For("builder-name").Text(e.T("routines.builder.name")),
-				app.P().Class("hint").ID("builder-name-hint").Text(e.T("routines.builder.name_hint")),
+				e.label("builder-name", "routines.builder.name"),
+				e.paraID("hint", "builder-name-hint", "routines.builder.name_hint"),
 				app.Input().Type("text").ID("builder-name").Value(p.name).MaxLength(routine.MaxNameRunes).
 					Aria("describedby", "builder-name-hint").AutoComplete(false).
 					OnInput(func(ctx app.Context, ev app.Event) {
@@ -53,9 +53,9 @@ func (p *builderPage) Render() app.UI {
 						p.link = ""
 					}),
 			),
-			app.H2().ID("builder-steps-title").Text(e.T("routines.builder.steps_title")),
+			e.h2("builder-steps-title", "routines.builder.steps_title"),
 			app.If(len(p.steps) == 0, func() app.UI {
-				return app.P().Class("muted").Text(e.T("routines.builder.empty"))
+				return e.para("muted", "routines.builder.empty")
 			}).Else(func() app.UI {
 				return app.Ol().Class("builder-steps").Aria("labelledby", "builder-steps-title").Body(
 					app.Range(p.steps).Slice(func(i int) app.UI { return p.stepEditor(i) }),
@@ -85,9 +85,9 @@ func (p *builderPage) picker() app.UI {
 		}
 	}
 	return app.FieldSet().Class("field builder-picker").Body(
-		app.Legend().Text(e.T("routines.builder.add_legend")),
-		app.If(p.filter.Pregnant, func() app.UI { return app.P().Class("hint").Text(e.T(routine.NotePregnancy)) }),
-		app.If(p.filter.NoFloor, func() app.UI { return app.P().Class("hint").Text(e.T(routine.NoteNoFloor)) }),
+		e.legend("routines.builder.add_legend"),
+		app.If(p.filter.Pregnant, func() app.UI { return e.para("hint", routine.NotePregnancy) }),
+		app.If(p.filter.NoFloor, func() app.UI { return e.para("hint", routine.NoteNoFloor) }),
 		app.Ul().Class("builder-exercises").Body(
 			app.Range(list).Slice(func(i int) app.UI {
 				x := list[i]
@@ -194,8 +194,8 @@ func (p *builderPage) onShare(ctx app.Context, ev app.Event) {
 func (p *builderPage) shareBox() app.UI {
 	e := p.Env
 	return app.Div().Class("field builder-share").Body(
-		app.Label().For("builder-link").Text(e.T("routines.builder.link_label")),
-		app.P().Class("hint").ID("builder-link-hint").Text(e.T("routines.builder.link_hint")),
+		e.label("builder-link", "routines.builder.link_label"),
+		e.paraID("hint", "builder-link-hint", "routines.builder.link_hint"),
 		app.Input().Type("text").ID("builder-link").ReadOnly(true).Value(p.link).
 			Aria("describedby", "builder-link-hint").
 			OnFocus(func(ctx app.Context, ev app.Event) { ctx.JSSrc().Call("select") }),

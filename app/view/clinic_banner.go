@@ -22,7 +22,7 @@ func (e *Env) clinicBanner() app.UI {
 	return app.Aside().Class("clinic-bar").Aria("label", e.T("clinic.bar.label")).Body(
 		app.If(m.Config != nil, func() app.UI { return e.clinicIdentity(*m.Config) }),
 		app.If(m.Problem != "", func() app.UI {
-			return app.P().Class("notice notice-warn clinic-problem").Text(e.T(m.Problem))
+			return e.para("notice notice-warn clinic-problem", m.Problem)
 		}),
 		app.If(m.Embed, e.embedNote),
 	)

@@ -43,8 +43,8 @@ func (p *clinicPage) Render() app.UI {
 	e := p.Env
 	return e.layout("",
 		app.Div().Class("clinic-page").Body(
-			app.H1().Text(e.T("clinic.title")),
-			app.P().Class("lead").Text(e.T("clinic.lead")),
+			e.h1("clinic.title"),
+			e.para("lead", "clinic.lead"),
 			p.renderForm(),
 			p.renderPreview(),
 			p.renderSnippet(),
@@ -56,8 +56,8 @@ func (p *clinicPage) Render() app.UI {
 func (p *clinicPage) renderForm() app.UI {
 	e := p.Env
 	return app.Form().Class("clinic-form").OnSubmit(preventDefault).Aria("labelledby", "clinic-form-title").Body(
-		app.H2().ID("clinic-form-title").Text(e.T("clinic.form.title")),
-		app.P().Class("hint").Text(e.T("clinic.form.hint")),
+		e.h2("clinic-form-title", "clinic.form.title"),
+		e.para("hint", "clinic.form.hint"),
 		p.textField("name", "text", "clinic.field.name", "", p.form.Name, func(v string) { p.form.Name = v }),
 		p.textField("logo", "url", "clinic.field.logo", "clinic.field.logo.hint", p.form.Logo, func(v string) { p.form.Logo = v }),
 		p.accentField(),
@@ -82,8 +82,8 @@ func (p *clinicPage) textField(field, typ, labelKey, hintKey, value string, set 
 	e := p.Env
 	id := "clinic-" + field
 	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(e.T(labelKey)),
-		app.If(hintKey != "", func() app.UI { return app.P().Class("hint").ID(id + "-hint").Text(e.T(hintKey)) }),
+		e.label(id, labelKey),
+		app.If(hintKey != "", func() app.UI { return e.paraID("hint", id+"-hint", hintKey) }),
 		p.fieldError(field),
 		app.Input().Type(typ).ID(id).Name(field).Value(value).AutoComplete(false).
 			Aria("describedby", p.describedBy(field, hintKey != "")).
@@ -116,8 +116,8 @@ func (p *clinicPage) accentField() app.UI {
 		picker = "#0f766e"
 	}
 	return app.Div().Class("field").Body(
-		app.Label().For("clinic-accent").Text(e.T("clinic.field.accent")),
-		app.P().Class("hint").ID("clinic-accent-hint").Text(e.T("clinic.field.accent.hint")),
+		e.label("clinic-accent", "clinic.field.accent"),
+		e.paraID("hint", "clinic-accent-hint", "clinic.field.accent.hint"),
 		p.fieldError("accent"),
 		app.Div().Class("clinic-accent-row").Body(
 			app.Input().Type("text").ID("clinic-accent").Name("accent").Value(p.form.Accent).AutoComplete(false).
@@ -139,8 +139,8 @@ func (p *clinicPage) countryField() app.UI {
 	e := p.Env
 	codes := countryCodes(e)
 	return app.Div().Class("field").Body(
-		app.Label().For("clinic-country").Text(e.T("clinic.field.country")),
-		app.P().Class("hint").ID("clinic-country-hint").Text(e.T("clinic.field.country.hint")),
+		e.label("clinic-country", "clinic.field.country"),
+		e.paraID("hint", "clinic-country-hint", "clinic.field.country.hint"),
 		p.fieldError("country"),
 		app.Select().ID("clinic-country").Name("country").
 			Aria("describedby", p.describedBy("country", true)).Aria("invalid", p.invalid("country")).
@@ -149,10 +149,10 @@ func (p *clinicPage) countryField() app.UI {
 				p.changed()
 			}).
 			Body(
-				app.Option().Value("").Selected(p.form.Country == "").Text(e.T("clinic.field.country.none")),
+				e.option("", p.form.Country == "", "clinic.field.country.none"),
 				app.Range(codes).Slice(func(i int) app.UI {
 					c := codes[i]
-					return app.Option().Value(c).Selected(c == p.form.Country).Text(e.T("country." + c))
+					return e.option(c, c == p.form.Country, "country."+c)
 				}),
 			),
 	)
@@ -162,7 +162,7 @@ func (p *clinicPage) featuredField() app.UI {
 	e := p.Env
 	routines := e.Catalog.Routines.Routines()
 	return app.FieldSet().Class("field clinic-featured").Body(
-		app.Legend().Text(e.T("clinic.field.featured")),
+		e.legend("clinic.field.featured"),
 		p.fieldError("featured"),
 		app.Range(routines).Slice(func(i int) app.UI {
 			id := string(routines[i].ID)

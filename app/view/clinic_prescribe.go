@@ -34,17 +34,17 @@ func (x *prescriber) render(checked clinicCheck, add func(clinic.Prescription)) 
 	e := x.Env
 	routines := e.Catalog.Routines.Routines()
 	return app.Section().Class("clinic-prescribe").Aria("labelledby", "rx-title").Body(
-		app.H2().ID("rx-title").Text(e.T("clinic.prescribe.title")),
-		app.P().Class("hint").Text(e.T("clinic.prescribe.hint")),
+		e.h2("rx-title", "clinic.prescribe.title"),
+		e.para("hint", "clinic.prescribe.hint"),
 		app.Div().Class("field").Body(
-			app.Label().For("rx-routine").Text(e.T("clinic.prescribe.routine")),
+			e.label("rx-routine", "clinic.prescribe.routine"),
 			app.Select().ID("rx-routine").OnChange(func(ctx app.Context, ev app.Event) {
 				x.choose(ctx.JSSrc().Get("value").String())
 			}).Body(
-				app.Option().Value("").Selected(x.routineID == "").Text(e.T("clinic.prescribe.routine.choose")),
+				e.option("", x.routineID == "", "clinic.prescribe.routine.choose"),
 				app.Range(routines).Slice(func(i int) app.UI {
 					id := string(routines[i].ID)
-					return app.Option().Value(id).Selected(id == x.routineID).Text(e.T(routines[i].NameKey))
+					return e.option(id, id == x.routineID, routines[i].NameKey)
 				}),
 			),
 		),
@@ -52,13 +52,13 @@ func (x *prescriber) render(checked clinicCheck, add func(clinic.Prescription)) 
 			return app.P().Body(newTabLink(e, "clinic-builder-link", e.Href("/routines/new"), e.T("clinic.prescribe.builder")))
 		}),
 		app.Div().Class("field").Body(
-			app.Label().For("rx-link").Text(e.T("clinic.prescribe.link")),
-			app.P().Class("hint").ID("rx-link-hint").Text(e.T("clinic.prescribe.link.hint")),
+			e.label("rx-link", "clinic.prescribe.link"),
+			e.paraID("hint", "rx-link-hint", "clinic.prescribe.link.hint"),
 			app.Input().Type("url").ID("rx-link").Value(x.pasted).AutoComplete(false).Aria("describedby", "rx-link-hint").
 				OnChange(func(ctx app.Context, ev app.Event) { x.pasted = strings.TrimSpace(ctx.JSSrc().Get("value").String()) }),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("rx-name").Text(e.T("clinic.prescribe.name")),
+			e.label("rx-name", "clinic.prescribe.name"),
 			app.Input().Type("text").ID("rx-name").Value(x.name).MaxLength(routine.MaxNameRunes).AutoComplete(false).
 				OnChange(func(ctx app.Context, ev app.Event) { x.name = ctx.JSSrc().Get("value").String() }),
 		),
@@ -141,7 +141,7 @@ func (x *prescriber) renderResult(checked clinicCheck, add func(clinic.Prescript
 	e := x.Env
 	return app.Div().Class("clinic-rx-result").Body(
 		app.Div().Class("field").Body(
-			app.Label().For("rx-result").Text(e.T("clinic.prescribe.result")),
+			e.label("rx-result", "clinic.prescribe.result"),
 			app.Input().Type("text").ID("rx-result").ReadOnly(true).Value(x.link).
 				OnFocus(func(ctx app.Context, ev app.Event) { ctx.JSSrc().Call("select") }),
 		),
@@ -167,7 +167,7 @@ func (x *prescriber) renderResult(checked clinicCheck, add func(clinic.Prescript
 func (x *prescriber) renderQR() app.UI {
 	e := x.Env
 	if x.qr == "" {
-		return app.P().Class("notice notice-warn").Text(e.T("clinic.prescribe.qr_too_long"))
+		return e.para("notice notice-warn", "clinic.prescribe.qr_too_long")
 	}
 	return app.Figure().Class("qr").Body(
 		app.Div().Class("qr-image").Attr("role", "img").Aria("label", e.Text.Format("clinic.prescribe.qr", "name", x.made.Name)).Body(
@@ -190,12 +190,12 @@ func (x *prescriber) renderHandout(c clinic.Config) app.UI {
 	return app.Section().Class("clinic-handout").Aria("labelledby", "handout-title").Body(
 		app.H2().ID("handout-title").Text(e.Text.Format("clinic.handout.title", "clinic", clinicName)),
 		app.P().Class("handout-routine").Text(x.made.Name),
-		app.P().Text(e.T("clinic.handout.scan")),
+		e.para("", "clinic.handout.scan"),
 		app.If(x.qr != "", func() app.UI {
 			return app.Div().Class("qr-image").Attr("role", "img").Aria("label", e.Text.Format("clinic.prescribe.qr", "name", x.made.Name)).Body(app.Raw(x.qr))
 		}),
 		app.P().Class("handout-link").Text(x.link),
-		app.H3().Text(e.T("clinic.handout.steps")),
+		e.h3("clinic.handout.steps"),
 		app.Ol().Class("handout-steps").Body(app.Range(steps).Slice(func(i int) app.UI {
 			s := steps[i]
 			ex, _ := lib.Exercise(s.Exercise)
@@ -206,7 +206,7 @@ func (x *prescriber) renderHandout(c clinic.Config) app.UI {
 			return app.Li().Text(e.Text.Format(key, "name", e.T(ex.NameKey),
 				"hold", strconv.Itoa(int(s.Hold/time.Second)), "reps", strconv.Itoa(s.Reps)))
 		})),
-		app.P().Class("handout-stop").Text(e.T("clinic.handout.stop")),
+		e.para("handout-stop", "clinic.handout.stop"),
 		app.If(c.Phone != "", func() app.UI {
 			return app.P().Text(e.Text.Format("clinic.handout.contact", "phone", c.Phone))
 		}),

@@ -13,8 +13,8 @@ import (
 func (p *clinicPage) renderPreview() app.UI {
 	e := p.Env
 	return app.Section().Class("clinic-preview").Aria("labelledby", "clinic-preview-title").Body(
-		app.H2().ID("clinic-preview-title").Text(e.T("clinic.preview.title")),
-		app.P().Class("hint").Text(e.T("clinic.preview.hint")),
+		e.h2("clinic-preview-title", "clinic.preview.title"),
+		e.para("hint", "clinic.preview.hint"),
 		app.If(p.preview != "", func() app.UI {
 			return app.IFrame().ID("clinic-preview-frame").Class("clinic-preview-frame").
 				Src(p.preview).Title(e.T("clinic.preview.frame")).
@@ -27,12 +27,12 @@ func (p *clinicPage) renderPreview() app.UI {
 func (p *clinicPage) renderSnippet() app.UI {
 	e := p.Env
 	return app.Section().Class("clinic-snippet").Aria("labelledby", "clinic-snippet-title").Body(
-		app.H2().ID("clinic-snippet-title").Text(e.T("clinic.snippet.title")),
-		app.P().Class("hint").ID("clinic-snippet-hint").Text(e.T("clinic.snippet.hint")),
+		e.h2("clinic-snippet-title", "clinic.snippet.title"),
+		e.paraID("hint", "clinic-snippet-hint", "clinic.snippet.hint"),
 		app.If(p.checked.Valid(), func() app.UI {
 			snippet := embedSnippet(p.appURL(), p.checked.Config, e.T("app.full_name"))
 			return app.Div().Body(
-				app.Label().For("clinic-snippet").Text(e.T("clinic.snippet.label")),
+				e.label("clinic-snippet", "clinic.snippet.label"),
 				app.Textarea().ID("clinic-snippet").Class("clinic-snippet-text").ReadOnly(true).Rows(4).
 					Aria("describedby", "clinic-snippet-hint").Attr("spellcheck", "false").Text(snippet),
 				app.Div().Class("actions").Body(
@@ -43,7 +43,7 @@ func (p *clinicPage) renderSnippet() app.UI {
 					Text(p.copyText()),
 			)
 		}).Else(func() app.UI {
-			return app.P().Class("muted").Text(e.T("clinic.form.invalid"))
+			return e.para("muted", "clinic.form.invalid")
 		}),
 	)
 }

@@ -23,9 +23,9 @@ func (p *episodePage) renderForm() app.UI {
 		ev.PreventDefault()
 		p.onSave(ctx, ev)
 	}).Body(
-		app.H2().ID("episode-form-title").Text(e.T("journal.episode.details")),
+		e.h2("episode-form-title", "journal.episode.details"),
 		app.Div().Class("field").Body(
-			app.Label().For("episode-started").Text(e.T("journal.field.started")),
+			e.label("episode-started", "journal.field.started"),
 			app.Input().Type("datetime-local").ID("episode-started").Value(d.Started.In(time.Local).Format(dateTimeLocal)).
 				OnChange(func(ctx app.Context, ev app.Event) {
 					if t, ok := parseLocal(ctx.JSSrc().Get("value").String()); ok {
@@ -34,8 +34,8 @@ func (p *episodePage) renderForm() app.UI {
 				}),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("episode-ended").Text(e.T("journal.field.ended")),
-			app.P().Class("hint").ID("episode-ended-hint").Text(e.T("journal.field.ended.hint")),
+			e.label("episode-ended", "journal.field.ended"),
+			e.paraID("hint", "episode-ended-hint", "journal.field.ended.hint"),
 			app.Input().Type("datetime-local").ID("episode-ended").Value(ended).Aria("describedby", "episode-ended-hint").
 				OnChange(func(ctx app.Context, ev app.Event) {
 					if t, ok := parseLocal(ctx.JSSrc().Get("value").String()); ok {
@@ -68,7 +68,7 @@ func parseLocal(v string) (time.Time, bool) {
 func (p *episodePage) radioGroup(name string, values []string, current string, set func(string)) app.UI {
 	e := p.Env
 	return app.FieldSet().Class("field").Body(
-		app.Legend().Text(e.T("journal.field."+name)),
+		e.legend("journal.field."+name),
 		app.Div().Class("segmented").Body(app.Range(values).Slice(func(i int) app.UI {
 			v := values[i]
 			id, label := "ep-"+name+"-"+v, "journal."+name+"."+v
@@ -89,7 +89,7 @@ func (p *episodePage) radioGroup(name string, values []string, current string, s
 func (p *episodePage) checkGroup(name string, values, current []string, set func([]string)) app.UI {
 	e := p.Env
 	return app.FieldSet().Class("field").Body(
-		app.Legend().Text(e.T("journal.field."+name)),
+		e.legend("journal.field."+name),
 		app.Div().Class("checks").Body(app.Range(values).Slice(func(i int) app.UI {
 			v := values[i]
 			id := "ep-" + name + "-" + v
@@ -136,8 +136,8 @@ func (p *episodePage) textField(name, id, value string, maxLen int, area bool, s
 		input = app.Input().Type("text").ID(id).MaxLength(maxLen).Aria("describedby", id+"-hint").Value(value).OnInput(onInput)
 	}
 	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(e.T("journal.field."+name)),
-		app.P().Class("hint").ID(id+"-hint").Text(e.T("journal.field."+name+".hint")),
+		e.label(id, "journal.field."+name),
+		e.paraID("hint", id+"-hint", "journal.field."+name+".hint"),
 		input,
 	)
 }
@@ -151,20 +151,20 @@ func (p *episodePage) triedFields() app.UI {
 		effect[t.What] = t.Effect
 	}
 	return app.FieldSet().Class("field tried").Body(
-		app.Legend().Text(e.T("journal.field.tried")),
-		app.P().Class("hint").Text(e.T("journal.field.tried.hint")),
+		e.legend("journal.field.tried"),
+		e.para("hint", "journal.field.tried.hint"),
 		app.Range(journal.Treatments).Slice(func(i int) app.UI {
 			what := journal.Treatments[i]
 			id := "ep-tried-" + what
 			return app.Div().Class("tried-row").Body(
-				app.Label().For(id).Text(e.T("journal.tried."+what)),
+				e.label(id, "journal.tried."+what),
 				app.Select().ID(id).OnChange(func(ctx app.Context, ev app.Event) {
 					p.setTried(what, ctx.JSSrc().Get("value").String())
 				}).Body(
-					app.Option().Value("").Selected(effect[what] == "").Text(e.T("journal.effect.none")),
+					e.option("", effect[what] == "", "journal.effect.none"),
 					app.Range(journal.Effects).Slice(func(j int) app.UI {
 						ef := journal.Effects[j]
-						return app.Option().Value(ef).Selected(effect[what] == ef).Text(e.T("journal.effect." + ef))
+						return e.option(ef, effect[what] == ef, "journal.effect."+ef)
 					}),
 				),
 			)

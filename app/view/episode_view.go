@@ -22,7 +22,7 @@ func (p *episodePage) Render() app.UI {
 		app.If(p.deleted != nil, func() app.UI { return p.renderDeleted() }).
 			ElseIf(p.missing, func() app.UI {
 				return app.Div().Class("notice").DataSet("episode-missing", "true").Body(
-					app.P().Text(e.T("journal.episode.gone")),
+					e.para("", "journal.episode.gone"),
 					app.A().Href(e.Href("/journal")).Text(e.T("journal.back")),
 				)
 			}).
@@ -36,7 +36,7 @@ func (p *episodePage) Render() app.UI {
 func (p *episodePage) renderElsewhere() app.UI {
 	e := p.Env
 	return app.Div().Class("notice notice-warn").DataSet("conflict", "true").Attr("role", "alert").Body(
-		app.P().Text(e.T("journal.episode.elsewhere")),
+		e.para("", "journal.episode.elsewhere"),
 		app.Button().Type("button").Class("btn btn-small").DataSet("action", "reload-episode").OnClick(p.onReload).Text(e.T("journal.episode.reload")),
 	)
 }
@@ -44,10 +44,10 @@ func (p *episodePage) renderElsewhere() app.UI {
 func (p *episodePage) renderDeleted() app.UI {
 	e := p.Env
 	return app.Div().Class("notice episode-deleted").DataSet("deleted", p.deleted.ID).Body(
-		app.P().Text(e.T("journal.episode.deleted_text")),
+		e.para("", "journal.episode.deleted_text"),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").ID("episode-undo").DataSet("action", "undo-delete").OnClick(p.onUndo).Text(e.T("journal.episode.undo")),
-			app.A().Class("btn btn-quiet").Href(e.Href("/journal")).Text(e.T("journal.back")),
+			e.link("btn btn-quiet", "/journal", "journal.back"),
 		),
 	)
 }
@@ -67,8 +67,8 @@ func (p *episodePage) renderEpisode() app.UI {
 		),
 		p.renderForm(),
 		app.Section().Class("episode-delete").Aria("labelledby", "episode-delete-title").Body(
-			app.H2().ID("episode-delete-title").Text(e.T("journal.episode.delete_title")),
-			app.P().Class("hint").Text(e.T("journal.episode.delete_hint")),
+			e.h2("episode-delete-title", "journal.episode.delete_title"),
+			e.para("hint", "journal.episode.delete_hint"),
 			app.Button().Type("button").Class("btn btn-danger").DataSet("action", "delete-episode").OnClick(p.onDelete).Text(e.T("journal.episode.delete")),
 		),
 		app.P().Body(app.A().Href(e.Href("/journal")).Text(e.T("journal.back"))),
@@ -93,9 +93,9 @@ func (p *episodePage) renderFacts() app.UI {
 		when += " " + e.T("journal.episode.ongoing")
 	}
 	return app.Section().Class("episode-facts card").Aria("labelledby", "episode-facts-title").Body(
-		app.H2().ID("episode-facts-title").Text(e.T("journal.episode.facts")),
+		e.h2("episode-facts-title", "journal.episode.facts"),
 		app.P().Text(when),
-		app.If(len(ep.Pain) == 0, func() app.UI { return app.P().Class("muted").Text(e.T("journal.episode.no_pain")) }).
+		app.If(len(ep.Pain) == 0, func() app.UI { return e.para("muted", "journal.episode.no_pain") }).
 			Else(func() app.UI {
 				return app.Ul().Class("pain-ratings").Body(app.Range(ep.Pain).Slice(func(i int) app.UI {
 					r := ep.Pain[i]
@@ -113,8 +113,8 @@ func (p *episodePage) renderFacts() app.UI {
 func (p *episodePage) renderAddPain() app.UI {
 	e := p.Env
 	return app.FieldSet().Class("field add-pain").Aria("describedby", "add-pain-hint").Body(
-		app.Legend().Text(e.T("journal.episode.add_pain")),
-		app.P().Class("hint").ID("add-pain-hint").Text(e.T("journal.quick.pain.hint")),
+		e.legend("journal.episode.add_pain"),
+		e.paraID("hint", "add-pain-hint", "journal.quick.pain.hint"),
 		app.Div().Class("quick-choices quick-choices-pain").Body(app.Range(painValues).Slice(func(i int) app.UI {
 			score := i
 			return app.Button().Type("button").Class("btn btn-quiet quick-choice").DataSet("add-pain", painValues[i]).

@@ -83,7 +83,7 @@ func (t *heatTimer) Render() app.UI {
 	e := t.Env
 	return app.Section().Class("heat-timer no-print").Aria("labelledby", "heat-timer-title").Body(
 		app.H3().ID("heat-timer-title").Text(e.T("timer.title")),
-		app.P().Class("hint").Text(e.T("timer.hint")),
+		e.para("hint", "timer.hint"),
 		app.If(!t.running(), func() app.UI {
 			return app.Div().Class("actions").Body(app.Range(heatMinutes).Slice(func(i int) app.UI {
 				m := heatMinutes[i]
@@ -100,7 +100,7 @@ func (t *heatTimer) Render() app.UI {
 			)
 		}),
 		app.Div().Attr("role", "alert").Body(
-			app.If(t.done, func() app.UI { return app.P().Class("notice notice-warn timer-done").Text(e.T("timer.done")) }),
+			app.If(t.done, func() app.UI { return e.para("notice notice-warn timer-done", "timer.done") }),
 		),
 	)
 }

@@ -16,11 +16,11 @@ func (p *homePage) Render() app.UI {
 	e := p.Env
 	return e.layout("home",
 		app.H1().Class("home-title").Text(e.T("home.title")),
-		app.P().Class("lead").Text(e.T("home.lead")),
+		e.para("lead", "home.lead"),
 		app.If(hasPage("/triage"), func() app.UI {
 			return app.A().Class("action-primary").Href(e.Href("/triage")).Body(
-				app.Span().Class("action-title").Text(e.T("home.triage.action")),
-				app.Span().Class("action-text").Text(e.T("home.triage.text")),
+				e.span("action-title", "home.triage.action"),
+				e.span("action-text", "home.triage.text"),
 			)
 		}),
 		app.If(hasPage("/journal/new"), func() app.UI {
@@ -37,14 +37,14 @@ func (p *homePage) Render() app.UI {
 			}),
 			e.card("/about", "home.about.title", "home.about.text"),
 		),
-		app.P().Class("home-note").Text(e.T("home.note")),
+		e.para("home-note", "home.note"),
 	)
 }
 
 // card is a large link with a title and one line of text.
 func (e *Env) card(path, titleKey, textKey string) app.UI {
 	return app.A().Class("card").Href(e.Href(path)).Body(
-		app.Span().Class("card-title").Text(e.T(titleKey)),
-		app.Span().Class("card-text").Text(e.T(textKey)),
+		e.span("card-title", titleKey),
+		e.span("card-text", textKey),
 	)
 }

@@ -105,11 +105,11 @@ func (p *journalPage) Render() app.UI {
 	e := p.Env
 	empty := p.loaded && p.loadErr == "" && p.total == 0
 	return e.layout("journal",
-		app.H1().Text(e.T("journal.title")),
+		e.h1("journal.title"),
 		e.volatileNotice(p.volatile),
 		app.A().Class("action-primary journal-quick").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Body(
-			app.Span().Class("action-title").Text(e.T("journal.quick.action")),
-			app.Span().Class("action-text").Text(e.T("journal.quick.text")),
+			e.span("action-title", "journal.quick.action"),
+			e.span("action-text", "journal.quick.text"),
 		),
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
@@ -122,9 +122,9 @@ func (p *journalPage) Render() app.UI {
 				e.episodeList(p.recent, p.total, p.onMore),
 				e.sessionList(p.sessions, p.now),
 				app.Section().Class("journal-doctor").Aria("labelledby", "journal-doctor-title").Body(
-					app.H2().ID("journal-doctor-title").Text(e.T("journal.doctor.title")),
-					app.P().Text(e.T("journal.doctor.text")),
-					app.A().Class("btn").Href(e.Href("/journal/summary")).Text(e.T("journal.doctor.open")),
+					e.h2("journal-doctor-title", "journal.doctor.title"),
+					e.para("", "journal.doctor.text"),
+					e.link("btn", "/journal/summary", "journal.doctor.open"),
 				),
 			)
 		}),
@@ -145,8 +145,8 @@ func (e *Env) volatileNotice(volatile bool) app.UI {
 func (e *Env) journalEmpty() app.UI {
 	return app.Div().Class("journal-empty card").DataSet("journal-empty", "true").Body(
 		app.H2().Text(e.T("journal.empty.title")),
-		app.P().Text(e.T("journal.empty.text")),
-		app.P().Class("hint").Text(e.T("journal.empty.private")),
+		e.para("", "journal.empty.text"),
+		e.para("hint", "journal.empty.private"),
 	)
 }
 

@@ -44,8 +44,8 @@ func (d *journalData) Render() app.UI {
 	e := d.Env
 	canShare := e.Files != nil && e.Files.CanShare("unknot-journal.json", "application/json")
 	return app.Section().Class("journal-data no-print").Aria("labelledby", "journal-data-title").Body(
-		app.H2().ID("journal-data-title").Text(e.T("journal.data.title")),
-		app.P().Text(e.T("journal.data.text")),
+		e.h2("journal-data-title", "journal.data.title"),
+		e.para("", "journal.data.text"),
 		app.If(e.Files != nil, func() app.UI {
 			return app.Div().Class("actions").Body(
 				app.Button().Type("button").Class("btn").DataSet("action", "export-json").Disabled(d.busy).
@@ -67,8 +67,8 @@ func (d *journalData) Render() app.UI {
 func (d *journalData) renderImport() app.UI {
 	e := d.Env
 	return app.Div().Class("field journal-import").Body(
-		app.Label().For(importInputID).Text(e.T("journal.import.label")),
-		app.P().Class("hint").ID("journal-import-hint").Text(e.T("journal.import.hint")),
+		e.label(importInputID, "journal.import.label"),
+		e.paraID("hint", "journal-import-hint", "journal.import.hint"),
 		app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
 			Aria("describedby", "journal-import-hint").Disabled(d.busy).OnChange(d.onPick),
 		app.If(d.plan != nil, func() app.UI { return d.renderPreview() }),
@@ -90,7 +90,7 @@ func (d *journalData) renderPreview() app.UI {
 			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
 			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
 			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
-		app.P().Class("hint").Text(e.T("journal.import.never_deletes")),
+		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").DataSet("action", "import-confirm").Disabled(d.busy).
 				Aria("describedby", "import-preview-text").OnClick(d.onConfirmImport).Text(e.T("journal.import.confirm")),

@@ -39,7 +39,7 @@ func groupByMonth(es []journal.Episode) []monthGroup {
 func (e *Env) episodeList(eps []journal.Episode, total int, onMore app.EventHandler) app.UI {
 	groups := groupByMonth(eps)
 	return app.Section().Class("journal-list").Aria("labelledby", "journal-list-title").Body(
-		app.H2().ID("journal-list-title").Text(e.T("journal.list.title")),
+		e.h2("journal-list-title", "journal.list.title"),
 		app.P().Class("hint").ID("journal-list-count").Text(e.Text.Format("journal.list.count",
 			"shown", strconv.Itoa(len(eps)), "total", strconv.Itoa(total))),
 		app.Range(groups).Slice(func(i int) app.UI {

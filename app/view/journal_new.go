@@ -51,7 +51,7 @@ func (p *quickLogPage) reset() {
 func (p *quickLogPage) Render() app.UI {
 	e := p.Env
 	return e.layout("journal",
-		app.H1().Text(e.T("journal.quick.title")),
+		e.h1("journal.quick.title"),
 		e.volatileNotice(p.volatile),
 		app.If(p.step < quickSaved, func() app.UI {
 			return app.P().Class("quick-progress").Text(e.Text.Format("journal.quick.step", "n", num(p.step+1), "of", "3"))
@@ -81,7 +81,7 @@ func (p *quickLogPage) choices(name, legendKey, hintKey string, values []string,
 	}
 	return fs.Body(
 		app.Legend().ID("quick-"+name).TabIndex(-1).Class("quick-legend").Text(e.T(legendKey)),
-		app.If(hintKey != "", func() app.UI { return app.P().Class("hint").ID("quick-" + name + "-hint").Text(e.T(hintKey)) }),
+		app.If(hintKey != "", func() app.UI { return e.paraID("hint", "quick-"+name+"-hint", hintKey) }),
 		app.Div().Class("quick-choices quick-choices-"+name).Body(app.Range(values).Slice(func(i int) app.UI {
 			v := values[i]
 			return app.Button().Type("button").Class("btn quick-choice").DataSet(name, v).
@@ -150,7 +150,7 @@ func (p *quickLogPage) renderSaved() app.UI {
 		app.P().Text(e.joinList(e.episodeFacts(p.ep))),
 		app.Div().Class("actions").Body(
 			app.A().Class("btn").Href(e.Href("/journal/"+p.ep.ID)).DataSet("action", "add-details").Text(e.T("journal.quick.details")),
-			app.A().Class("btn btn-quiet").Href(e.Href("/journal")).Text(e.T("journal.quick.to_journal")),
+			e.link("btn btn-quiet", "/journal", "journal.quick.to_journal"),
 		),
 		app.P().Class("hint").Body(
 			app.Text(e.T("journal.quick.check_hint")+" "),

@@ -40,9 +40,9 @@ func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool) app.UI
 	return app.Div().Class("notice notice-warn safety-net").DataSet("safety-day", strconv.Itoa(day)).Body(
 		app.P().Class("safety-net-title").Text(e.Text.Format("journal.safety.title",
 			"day", strconv.Itoa(day), "date", e.day(ep.Started))),
-		app.P().Text(e.T("journal.safety.text")),
+		e.para("", "journal.safety.text"),
 		app.Div().Class("actions").Body(
-			app.A().Class("btn btn-small").Href(e.Href("/triage")).Text(e.T("journal.safety.check")),
+			e.link("btn btn-small", "/triage", "journal.safety.check"),
 			app.If(withLink, func() app.UI {
 				return app.A().Class("btn btn-small btn-quiet").Href(e.Href("/journal/" + ep.ID)).
 					Text(e.Text.Format("journal.safety.open", "date", e.shortDate(ep.Started)))

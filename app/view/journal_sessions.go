@@ -24,7 +24,7 @@ func (e *Env) sessionList(sessions []journal.Session, now time.Time) app.UI {
 	}
 	latest := sessions[:min(recentSessions, len(sessions))]
 	return app.Section().Class("journal-sessions").Aria("labelledby", "journal-sessions-title").Body(
-		app.H2().ID("journal-sessions-title").Text(e.T("journal.sessions.title")),
+		e.h2("journal-sessions-title", "journal.sessions.title"),
 		app.P().Text(e.Text.Format("journal.sessions.summary", "n", num(n), "weeks", num(chartWeeks),
 			"streak", num(journal.SessionStreak(sessions, now, time.Local)))),
 		app.Ul().Class("session-rows").Body(app.Range(latest).Slice(func(i int) app.UI {

@@ -18,7 +18,7 @@ func (e *Env) layout(active string, body ...app.UI) app.UI {
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(e.Href("/")).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
-				app.Span().Class("brand-name").Text(e.T("app.name")),
+				e.span("brand-name", "app.name"),
 			),
 			app.If(e.showInstall(), func() app.UI { return &installControl{Env: e} }),
 		),
@@ -39,7 +39,7 @@ func (e *Env) tabbar(active string) app.UI {
 					Href(e.Href(it.path)).
 					Body(
 						app.Span().Class("tab-icon icon-"+it.id),
-						app.Span().Class("tab-label").Text(e.T("nav."+it.id)),
+						e.span("tab-label", "nav."+it.id),
 					)
 				if it.id == active {
 					a = a.Aria("current", "page")

@@ -16,15 +16,15 @@ func (p *notFoundPage) Render() app.UI {
 	e := p.Env
 	return e.layout("",
 		app.Div().Class("notfound").Body(
-			app.H1().Text(e.T("notfound.title")),
-			app.P().Text(e.T("notfound.text")),
+			e.h1("notfound.title"),
+			e.para("", "notfound.text"),
 			app.If(hasPage("/triage"), func() app.UI {
 				return app.A().Class("action-primary").Href(e.Href("/triage")).Body(
-					app.Span().Class("action-title").Text(e.T("home.triage.action")),
+					e.span("action-title", "home.triage.action"),
 				)
 			}),
 			app.P().Body(
-				app.A().Class("btn").Href(e.Href("/")).Text(e.T("notfound.home")),
+				e.link("btn", "/", "notfound.home"),
 			),
 		),
 	)

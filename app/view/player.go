@@ -211,12 +211,12 @@ func (p *playerPage) Render() app.UI {
 		return e.layout("routines", app.Div().Class("player player-problem").Body(
 			app.H1().Text(e.T(p.problem)),
 			app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.detail)),
-			app.A().Class("btn").Href(e.Href("/routines")).Text(e.T("player.all_routines")),
+			e.link("btn", "/routines", "player.all_routines"),
 		))
 	}
 	if p.player == nil {
 		return e.layout("routines", app.Div().Class("player").Body(
-			app.H1().Text(e.T("player.loading")),
+			e.h1("player.loading"),
 		))
 	}
 	st := p.status
@@ -244,10 +244,10 @@ func (p *playerPage) notes() app.UI {
 	r := p.plan.Routine
 	return app.Div().Class("player-notes").Body(
 		app.If(p.resumed && p.status.State == routine.StatePaused, func() app.UI {
-			return app.P().Class("notice").Text(e.T("player.resumed"))
+			return e.para("notice", "player.resumed")
 		}),
 		app.If(r.PregnancyNote, func() app.UI {
-			return app.P().Class("notice").Text(e.T(routine.NotePregnancy))
+			return e.para("notice", routine.NotePregnancy)
 		}),
 		app.If(len(r.Omitted) > 0, func() app.UI {
 			return app.P().Class("notice").Text(e.Text.Format("player.omitted", "count", itoa(len(r.Omitted))))

@@ -43,7 +43,7 @@ func (p *playerPage) painWorse() app.UI {
 		app.Button().Type("button").ID("pain-worse").Class("btn btn-danger player-btn").
 			DataSet("action", "pain-worse").Aria("describedby", "pain-worse-hint").
 			Text(e.T("player.pain_worse")).OnClick(p.onPainWorse),
-		app.P().Class("hint").ID("pain-worse-hint").Text(e.T("player.pain_worse.hint")),
+		e.paraID("hint", "pain-worse-hint", "player.pain_worse.hint"),
 	)
 }
 

@@ -68,7 +68,7 @@ func (p *playerPage) cueToggles() app.UI {
 	e := p.Env
 	s := p.cueSettings
 	return app.FieldSet().Class("field player-cues").Body(
-		app.Legend().Text(e.T("player.cues.legend")),
+		e.legend("player.cues.legend"),
 		p.cueToggle("voice", s.Voice, func(s *Settings, on bool) { s.Voice = on }),
 		p.cueToggle("sound", s.Sound, func(s *Settings, on bool) { s.Sound = on }),
 		p.cueToggle("vibration", s.Vibration, func(s *Settings, on bool) { s.Vibration = on }),

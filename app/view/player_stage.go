@@ -35,16 +35,16 @@ func (p *playerPage) stage() app.UI {
 			app.Img().Class("player-picture").Src("/web/"+ex.Illustration).
 				Alt(e.Text.Format("player.picture", "name", name)).Width(320).Height(240),
 			app.P().Class("player-next").Text(p.nextLine()),
-			app.H3().Text(e.T("player.how")),
+			e.h3("player.how"),
 			app.Ol().Class("player-how").Body(
-				app.Range(ex.StepKeys).Slice(func(i int) app.UI { return app.Li().Text(e.T(ex.StepKeys[i])) }),
+				app.Range(ex.StepKeys).Slice(func(i int) app.UI { return e.li(ex.StepKeys[i]) }),
 			),
-			app.H3().Text(e.T("player.feel")),
+			e.h3("player.feel"),
 			app.P().Text(e.T(ex.FeelKey)),
-			app.H3().Text(e.T("player.avoid")),
+			e.h3("player.avoid"),
 			app.P().Text(e.T(ex.AvoidKey)),
 			app.Range(ex.CautionKeys).Slice(func(i int) app.UI {
-				return app.P().Class("notice notice-warn").Text(e.T(ex.CautionKeys[i]))
+				return e.para("notice notice-warn", ex.CautionKeys[i])
 			}),
 		),
 	)
@@ -97,12 +97,12 @@ func (p *playerPage) summary() app.UI {
 		app.If(p.saveErr != "", func() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.saveErr))
 		}).ElseIf(p.session != nil && p.Env.Journal != nil, func() app.UI {
-			return app.P().Class("save-status").Text(e.T("player.saved"))
+			return e.para("save-status", "player.saved")
 		}),
 		p.painScale("pain-after", "player.pain.after", p.painAfter, p.onPainAfter),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").ID("again").Class("btn").Text(e.T("player.again")).OnClick(p.onAgain),
-			app.A().Class("btn btn-quiet").Href(e.Href("/routines")).Text(e.T("player.all_routines")),
+			e.link("btn btn-quiet", "/routines", "player.all_routines"),
 		),
 	)
 }
@@ -122,8 +122,8 @@ func (p *playerPage) painScale(id, legendKey string, chosen *int, choose func(ap
 		scores[i] = i
 	}
 	return app.FieldSet().Class("field pain-scale").ID(id).Aria("describedby", id+"-hint").Body(
-		app.Legend().Text(e.T(legendKey)),
-		app.P().Class("hint").ID(id+"-hint").Text(e.T("player.pain.hint")),
+		e.legend(legendKey),
+		e.paraID("hint", id+"-hint", "player.pain.hint"),
 		app.Div().Class("pain-buttons").Body(
 			app.Range(scores).Slice(func(i int) app.UI {
 				score := scores[i]

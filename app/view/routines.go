@@ -38,18 +38,18 @@ func (p *routinesPage) Render() app.UI {
 	e := p.Env
 	list := e.Catalog.Routines.Filter(p.filter)
 	return e.layout("routines",
-		app.H1().Text(e.T("routines.title")),
-		app.P().Class("lead").Text(e.T("routines.lead")),
+		e.h1("routines.title"),
+		e.para("lead", "routines.lead"),
 		p.filters(),
 		app.If(p.filter.Pregnant, func() app.UI {
-			return app.P().Class("notice").Text(e.T(routine.NotePregnancy))
+			return e.para("notice", routine.NotePregnancy)
 		}),
 		app.If(p.filter.NoFloor, func() app.UI {
-			return app.P().Class("notice").Text(e.T(routine.NoteNoFloor))
+			return e.para("notice", routine.NoteNoFloor)
 		}),
 		app.H2().Text(e.T("routines.list.title")),
 		app.If(len(list) == 0, func() app.UI {
-			return app.P().Class("notice notice-warn").Text(e.T("routines.list.none"))
+			return e.para("notice notice-warn", "routines.list.none")
 		}).Else(func() app.UI {
 			return app.Ul().Class("routine-list").Body(
 				app.Range(list).Slice(func(i int) app.UI { return p.routineCard(list[i]) }),
@@ -58,9 +58,9 @@ func (p *routinesPage) Render() app.UI {
 		p.custom(),
 		app.H2().Text(e.T("routines.safety.title")),
 		app.Ul().Class("routine-safety").Body(
-			app.Li().Text(e.T("routine.safety.hurt_not_harm")),
-			app.Li().Text(e.T("routine.safety.start_small")),
-			app.Li().Text(e.T("routine.safety.stop")),
+			e.li("routine.safety.hurt_not_harm"),
+			e.li("routine.safety.start_small"),
+			e.li("routine.safety.stop"),
 		),
 	)
 }
@@ -68,7 +68,7 @@ func (p *routinesPage) Render() app.UI {
 func (p *routinesPage) filters() app.UI {
 	e := p.Env
 	return app.FieldSet().Class("field routine-filters").DataSet("mounted", p.mounted).Body(
-		app.Legend().Text(e.T("routines.filters.legend")),
+		e.legend("routines.filters.legend"),
 		p.filterToggle("no-floor", "routines.filter.no_floor", p.filter.NoFloor, func(o *routine.FilterOptions, on bool) { o.NoFloor = on }),
 		p.filterToggle("pregnant", "routines.filter.pregnant", p.filter.Pregnant, func(o *routine.FilterOptions, on bool) { o.Pregnant = on }),
 		app.P().Class(statusClass(p.filterErr)).Attr("role", "status").Aria("live", "polite").Body(
@@ -102,8 +102,8 @@ func (p *routinesPage) routineCard(r routine.Routine) app.UI {
 	}
 	return app.Li().Body(
 		app.A().Class("card routine-card").Href(e.Href("/routines/"+string(r.ID))).DataSet("routine", string(r.ID)).Body(
-			app.Span().Class("card-title").Text(e.T(r.NameKey)),
-			app.Span().Class("card-text").Text(e.T(r.PurposeKey)),
+			e.span("card-title", r.NameKey),
+			e.span("card-text", r.PurposeKey),
 			app.Span().Class("routine-facts").Text(strings.Join(facts, " · ")),
 		),
 	)
@@ -113,15 +113,15 @@ func (p *routinesPage) custom() app.UI {
 	e := p.Env
 	list := p.saved.List
 	return app.Section().Class("routine-custom").Aria("labelledby", "custom-title").Body(
-		app.H2().ID("custom-title").Text(e.T("routines.custom.title")),
+		e.h2("custom-title", "routines.custom.title"),
 		app.If(p.saved.Err != nil, func() app.UI {
 			return app.Div().Class("notice notice-warn").Body(
-				app.P().Text(e.T("routines.custom.corrupt")),
+				e.para("", "routines.custom.corrupt"),
 				app.Button().Class("btn btn-quiet").Type("button").ID("custom-reset").
 					Text(e.T("routines.custom.reset")).OnClick(p.onReset),
 			)
 		}).ElseIf(len(list) == 0, func() app.UI {
-			return app.P().Class("muted").Text(e.T("routines.custom.empty"))
+			return e.para("muted", "routines.custom.empty")
 		}).Else(func() app.UI {
 			return app.Ul().Class("routine-list").Body(
 				app.Range(list).Slice(func(i int) app.UI { return p.savedCard(i) }),
@@ -130,7 +130,7 @@ func (p *routinesPage) custom() app.UI {
 		app.P().Class(statusClass(p.statusErr)).Attr("role", "status").Aria("live", "polite").Body(
 			app.If(p.status != "", func() app.UI { return app.Text(e.T(p.status)) }),
 		),
-		app.A().Class("btn").Href(e.Href("/routines/new")).Text(e.T("routines.custom.make")),
+		e.link("btn", "/routines/new", "routines.custom.make"),
 	)
 }
 

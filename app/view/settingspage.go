@@ -25,7 +25,7 @@ func (p *settingsPage) Render() app.UI {
 	e := p.Env
 	s := e.Settings.Current
 	return e.layout("settings",
-		app.H1().Text(e.T("settings.title")),
+		e.h1("settings.title"),
 		app.If(e.Settings.LoadErr != nil, func() app.UI {
 			return app.P().Class("notice notice-warn").Attr("role", "alert").Text(e.T("settings.load_error"))
 		}),
@@ -33,8 +33,8 @@ func (p *settingsPage) Render() app.UI {
 			p.choice("theme", themes, s.Theme, func(s *Settings, v string) { s.Theme = v }),
 			p.choice("text_size", textSizes, s.TextSize, func(s *Settings, v string) { s.TextSize = v }),
 			app.FieldSet().Class("field").Body(
-				app.Legend().Text(e.T("settings.cues.legend")),
-				app.P().Class("hint").ID("cues-hint").Text(e.T("settings.cues.hint")),
+				e.legend("settings.cues.legend"),
+				e.paraID("hint", "cues-hint", "settings.cues.hint"),
 				p.toggle("sound", s.Sound, func(s *Settings, on bool) { s.Sound = on }),
 				p.toggle("voice", s.Voice, func(s *Settings, on bool) { s.Voice = on }),
 				p.toggle("vibration", s.Vibration, func(s *Settings, on bool) { s.Vibration = on }),
@@ -68,7 +68,7 @@ func statusClass(isErr bool) string {
 func (p *settingsPage) choice(name string, values []string, current string, set func(*Settings, string)) app.UI {
 	e := p.Env
 	return app.FieldSet().Class("field").Body(
-		app.Legend().Text(e.T("settings."+name)),
+		e.legend("settings."+name),
 		app.Div().Class("segmented").Body(
 			app.Range(values).Slice(func(i int) app.UI {
 				v := values[i]
@@ -110,8 +110,8 @@ func (p *settingsPage) countryField(current string) app.UI {
 	e := p.Env
 	codes := countryCodes(e)
 	return app.Div().Class("field").Body(
-		app.Label().For("set-country").Text(e.T("settings.country")),
-		app.P().Class("hint").ID("country-hint").Text(e.T("settings.country.hint")),
+		e.label("set-country", "settings.country"),
+		e.paraID("hint", "country-hint", "settings.country.hint"),
 		app.Select().
 			ID("set-country").
 			Aria("describedby", "country-hint").
@@ -120,10 +120,10 @@ func (p *settingsPage) countryField(current string) app.UI {
 				p.save(func(s *Settings) { s.Country = v })
 			}).
 			Body(
-				app.Option().Value("").Selected(current == "").Text(e.T("settings.country.auto")),
+				e.option("", current == "", "settings.country.auto"),
 				app.Range(codes).Slice(func(i int) app.UI {
 					c := codes[i]
-					return app.Option().Value(c).Selected(c == current).Text(e.T("country." + c))
+					return e.option(c, c == current, "country."+c)
 				}),
 			),
 	)

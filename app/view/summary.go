@@ -109,7 +109,7 @@ func (p *summaryPage) onPrint(ctx app.Context, ev app.Event) { p.Env.Platform.Pr
 func (p *summaryPage) Render() app.UI {
 	e := p.Env
 	return e.layout("journal",
-		app.H1().Text(e.T("journal.summary.title")),
+		e.h1("journal.summary.title"),
 		app.P().Class("summary-meta").Text(e.Text.Format("journal.summary.meta", "date", e.date(p.nowOr()))),
 		e.volatileNotice(p.volatile),
 		p.renderControls(),
@@ -135,7 +135,7 @@ func (p *summaryPage) renderControls() app.UI {
 	e := p.Env
 	return app.Div().Class("summary-controls no-print").Body(
 		app.FieldSet().Class("field").Body(
-			app.Legend().Text(e.T("journal.summary.period")),
+			e.legend("journal.summary.period"),
 			app.Div().Class("segmented").Body(app.Range(summaryMonths).Slice(func(i int) app.UI {
 				m := summaryMonths[i]
 				id := "summary-months-" + num(m)
@@ -148,9 +148,9 @@ func (p *summaryPage) renderControls() app.UI {
 		),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").DataSet("action", "print").OnClick(p.onPrint).Text(e.T("journal.summary.print")),
-			app.A().Class("btn btn-quiet").Href(e.Href("/journal")).Text(e.T("journal.back")),
+			e.link("btn btn-quiet", "/journal", "journal.back"),
 		),
-		app.P().Class("hint").Text(e.T("journal.summary.print_hint")),
+		e.para("hint", "journal.summary.print_hint"),
 	)
 }
 

@@ -41,7 +41,7 @@ func (p *summaryPage) renderFacts() app.UI {
 		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(days)))
 	}
 	return app.Section().Class("summary-facts").Aria("labelledby", "summary-facts-title").Body(
-		app.H2().ID("summary-facts-title").Text(e.T("journal.summary.facts")),
+		e.h2("summary-facts-title", "journal.summary.facts"),
 		app.Ul().Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 	)
 }
@@ -52,7 +52,7 @@ func (p *summaryPage) renderTimeline() app.UI {
 	rows := p.episodes[:min(summaryTimelineRows, len(p.episodes))]
 	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
 	return app.Section().Class("summary-timeline").Aria("labelledby", "summary-timeline-title").Body(
-		app.H2().ID("summary-timeline-title").Text(e.T("journal.summary.timeline")),
+		e.h2("summary-timeline-title", "journal.summary.timeline"),
 		app.Table().Class("timeline").Body(
 			app.THead().Body(app.Tr().Body(
 				col("journal.summary.col.date"), col("journal.summary.col.length"), col("journal.summary.col.pain"),
@@ -123,8 +123,8 @@ func (e *Env) summaryMedicines(eps []journal.Episode) app.UI {
 		return keys[i] < keys[j]
 	})
 	return app.Section().Class("summary-medicines").Aria("labelledby", "summary-medicines-title").Body(
-		app.H2().ID("summary-medicines-title").Text(e.T("journal.summary.medicines")),
-		app.If(len(keys) == 0, func() app.UI { return app.P().Text(e.T("journal.summary.medicines.none")) }).
+		e.h2("summary-medicines-title", "journal.summary.medicines"),
+		app.If(len(keys) == 0, func() app.UI { return e.para("", "journal.summary.medicines.none") }).
 			Else(func() app.UI {
 				return app.Ul().Body(app.Range(keys).Slice(func(i int) app.UI {
 					return app.Li().Text(e.Text.Format("journal.summary.medicine", "name", names[keys[i]], "n", num(counts[keys[i]])))
@@ -175,7 +175,7 @@ func (e *Env) summaryWarnings(eps []journal.Episode) app.UI {
 		}
 	}
 	return app.Section().Class("summary-warnings").Aria("labelledby", "summary-warnings-title").Body(
-		app.H2().ID("summary-warnings-title").Text(e.T("journal.summary.warnings")),
+		e.h2("summary-warnings-title", "journal.summary.warnings"),
 		app.P().Text(e.Text.Format("journal.summary.checks", "n", num(checks))),
 		app.If(len(reports) == 0, func() app.UI {
 			return app.P().DataSet("warnings", "none").Text(e.T("journal.summary.warnings.none"))
@@ -215,7 +215,7 @@ func (e *Env) summarySessions(sessions []journal.Session) app.UI {
 		items = append(items, e.Text.Format("journal.summary.routine", "name", n, "n", num(byRoutine[n])))
 	}
 	return app.Section().Class("summary-sessions").Aria("labelledby", "summary-sessions-title").Body(
-		app.H2().ID("summary-sessions-title").Text(e.T("journal.sessions.title")),
+		e.h2("summary-sessions-title", "journal.sessions.title"),
 		app.P().DataSet("sessions", num(done)).Text(e.Text.Format("journal.summary.sessions", "n", num(done), "finished", num(finished))),
 		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
 	)

@@ -80,9 +80,9 @@ func (p *triagePage) Render() app.UI {
 		return e.layout("triage", p.renderResult(res))
 	}
 	return e.layout("triage",
-		app.H1().Text(e.T("triage.title")),
+		e.h1("triage.title"),
 		app.If(p.progress.Step == 0, func() app.UI {
-			return app.P().Class("lead").Text(e.T("triage.intro"))
+			return e.para("lead", "triage.intro")
 		}),
 		p.renderStep(triageSteps[p.progress.Step]),
 	)

@@ -32,7 +32,7 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 		app.Div().ID("triage-required").Attr("role", "alert").Body(
 			app.If(len(p.missing) > 0, func() app.UI {
 				return app.Div().Class("notice notice-warn").Body(
-					app.P().Text(e.T("triage.required")),
+					e.para("", "triage.required"),
 					app.Ul().Body(app.Range(p.missing).Slice(func(i int) app.UI {
 						return app.Li().Body(app.A().Href("#q-" + string(p.missing[i])).Text(e.T("triage.q." + string(p.missing[i]))))
 					})),

@@ -20,7 +20,7 @@ func (p *triagePage) renderResult(res triage.Result) app.UI {
 	d := res.Disposition
 	number, known := p.emergencyNumber()
 	return app.Div().Class("triage-result tier-"+string(d)).DataSet("disposition", string(d)).Body(
-		app.P().Class("result-kicker").Text(e.T("triage.result.title")),
+		e.para("result-kicker", "triage.result.title"),
 		app.H1().Class("result-title").Text(e.T("triage.tier."+string(d)+".title")),
 		app.P().Class("result-when").Text(e.T("triage.tier."+string(d)+".when")),
 		app.P().Class("result-body").Text(e.T("triage.tier."+string(d)+".body")),
@@ -66,9 +66,9 @@ func (p *triagePage) renderUrgent(res triage.Result) app.UI {
 	}
 	return app.Div().Class("result-section").Body(
 		app.Range(advice).Slice(func(i int) app.UI {
-			return app.P().Class("notice notice-warn result-advice").Text(e.T(advice[i]))
+			return e.para("notice notice-warn result-advice", advice[i])
 		}),
-		app.P().Class("result-where").Text(e.T(where)),
+		e.para("result-where", where),
 	)
 }
 
@@ -94,7 +94,7 @@ func (p *triagePage) renderReasons(res triage.Result) app.UI {
 		lines = append(lines, e.T("triage.result.none"))
 	}
 	return app.Section().Class("result-section").Aria("labelledby", "result-why").Body(
-		app.H2().ID("result-why").Text(e.T("triage.result.why")),
+		e.h2("result-why", "triage.result.why"),
 		app.Ul().Class("result-reasons").Body(app.Range(lines).Slice(func(i int) app.UI {
 			return app.Li().Text(lines[i])
 		})),
@@ -129,19 +129,19 @@ func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
 		routine = "/routines/early_days"
 	}
 	return app.Section().Class("result-section").Aria("labelledby", "result-plan").Body(
-		app.H2().ID("result-plan").Text(e.T("triage.plan.title")),
+		e.h2("result-plan", "triage.plan.title"),
 		app.Ul().Class("result-plan").Body(app.Range(plan).Slice(func(i int) app.UI {
-			return app.Li().Text(e.T(plan[i].Text))
+			return e.li(plan[i].Text)
 		})),
 		&heatTimer{Env: e},
 		app.If(hasPage("/routines"), func() app.UI {
 			return app.Div().Class("result-routine").DataSet("routine-offer", "true").Body(
-				app.P().Class("hint").Text(e.T("triage.routine.caution")),
-				app.A().Class("btn").Href(e.Href(routine)).Text(e.T("triage.routine.offer")),
+				e.para("hint", "triage.routine.caution"),
+				e.link("btn", routine, "triage.routine.offer"),
 			)
 		}),
 		app.If(d == triage.SelfCare, func() app.UI {
-			return app.P().Class("notice").Text(e.T("triage.recheck"))
+			return e.para("notice", "triage.recheck")
 		}),
 	)
 }
@@ -157,7 +157,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 		}
 	}
 	return app.Section().Class("result-section result-worsening").Aria("labelledby", "result-worse").Body(
-		app.H2().ID("result-worse").Text(e.T("triage.worse.title")),
+		e.h2("result-worse", "triage.worse.title"),
 		app.Range(tiers).Slice(func(i int) app.UI {
 			tier := tiers[i]
 			return app.Div().Class("worse-group worse-"+string(tier)).Body(
@@ -166,7 +166,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 					if items[j].Tier != tier {
 						return nil
 					}
-					return app.Li().Text(e.T(items[j].Text))
+					return e.li(items[j].Text)
 				})),
 				app.If(tier == triage.Emergency && d != triage.Emergency, func() app.UI {
 					return app.A().Class("btn btn-danger").Href("tel:"+number).DataSet("call", number).Text(p.callLabel(number, known))
@@ -193,7 +193,7 @@ func (p *triagePage) renderResultActions() app.UI {
 			app.If(p.saveErr != "", func() app.UI { return app.Text(e.T(p.saveErr)) }),
 			app.If(p.saveErr == "" && p.progress.Saved, func() app.UI { return app.Text(e.T("triage.action.saved")) }),
 		),
-		app.P().Class("muted").Text(e.T("triage.disclaimer")),
+		e.para("muted", "triage.disclaimer"),
 	)
 }
 
@@ -257,15 +257,20 @@ func storageErrorKey(err error) string {
 	return "storage.error.other"
 }
 
-// emergencyNumber follows settings, then the browser's region; unknown
+// emergencyNumber follows the country (see country); unknown
 // countries get 112 with "or your local emergency number".
 func (p *triagePage) emergencyNumber() (string, bool) {
 	return p.rules().EmergencyNumber(p.country())
 }
 
+// country follows CLINICAL.md: settings, then the clinic's configuration,
+// then the browser's region.
 func (p *triagePage) country() string {
 	if c := p.Env.Settings.Current.Country; c != "" {
 		return c
+	}
+	if c := p.Env.Clinic.Config; c != nil && c.Country != "" {
+		return c.Country
 	}
 	return p.Env.Platform.Region()
 }

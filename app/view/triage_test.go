@@ -1,9 +1,12 @@
+//go:build !(js && wasm)
+
 package view
 
 import (
 	"strings"
 	"testing"
 
+	"unknot/app/clinic"
 	"unknot/app/triage"
 	"unknot/wasm/browser"
 )
@@ -93,7 +96,12 @@ func TestUnknownRegionGetsLocalNumberWording(t *testing.T) {
 	if want := htmlEscape(env.Text.Format("triage.call.local", "number", "112")); !strings.Contains(html, want) {
 		t.Errorf("no %q", want)
 	}
-	// A country chosen in settings wins over the browser's region.
+	// A clinic's country comes before the browser's region...
+	env.Clinic.Config = &clinic.Config{Name: "Back Care", Country: "NZ"}
+	if html := resultHTML(t, env, triage.Answers{"saddle_numbness": "yes"}); !strings.Contains(html, `href="tel:111"`) {
+		t.Error("a clinic in NZ does not give 111")
+	}
+	// ...and a country chosen in settings wins over both.
 	if err := env.Settings.Save(Settings{Theme: "system", TextSize: "normal", Country: "AU"}); err != nil {
 		t.Fatal(err)
 	}
