@@ -152,20 +152,27 @@ type browser struct {
 // newBrowser starts Chromium with a fresh profile.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	profile, err := os.MkdirTemp("", "unknot-profile")
+	b := &browser{t: t, profile: profileDir(t)}
+	b.start()
+	t.Cleanup(func() { b.cancel() })
+	return b
+}
+
+// profileDir is a fresh Chromium profile directory. It is removed after the
+// test's later cleanups (which close the browser) have run, retrying while
+// Chromium finishes writing it as it exits.
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "unknot-profile")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &browser{t: t, profile: profile}
-	b.start()
 	t.Cleanup(func() {
-		b.cancel()
-		// Chromium may still be flushing its profile as it exits.
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+		for i := 0; i < 50 && os.RemoveAll(dir) != nil; i++ {
 			time.Sleep(100 * time.Millisecond)
 		}
 	})
-	return b
+	return dir
 }
 
 func (b *browser) start() {

@@ -139,7 +139,7 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 	now := e.now()
 	eps, err := e.Journal.Episodes(bg)
 	var sessions []journal.Session
-	if err == nil {
+	if err == nil && kind == exportBackup { // the CSV has episodes only
 		sessions, err = e.Journal.Sessions(bg)
 	}
 	var buf bytes.Buffer
