@@ -284,3 +284,19 @@ func clickJS(t *testing.T, ctx context.Context, sel string) {
 		t.Fatalf("clicking %s: no such element", sel)
 	}
 }
+
+// settledText is the text of sel once it has stopped changing: pages that
+// load something first show a passing "Opening…" heading.
+func settledText(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	last := text(t, ctx, sel)
+	for i := 0; i < 50; i++ {
+		time.Sleep(300 * time.Millisecond)
+		now := text(t, ctx, sel)
+		if now == last {
+			return now
+		}
+		last = now
+	}
+	return last
+}

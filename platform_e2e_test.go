@@ -67,7 +67,7 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 	online := map[string]string{}
 	for _, r := range routesToCheck() {
 		runIn(t, ctx, "online "+r, chromedp.Navigate(srv.URL+r), appReady())
-		online[r] = text(t, ctx, "main h1")
+		online[r] = settledText(t, ctx, "main h1")
 	}
 
 	srv.Kill()
@@ -75,7 +75,7 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 		for _, r := range routesToCheck() {
 			tab := b.Tab()
 			runIn(t, tab, when+" "+r, chromedp.Navigate(srv.URL+r), appReady())
-			if got := text(t, tab, "main h1"); got != online[r] {
+			if got := settledText(t, tab, "main h1"); got != online[r] {
 				t.Errorf("%s %s: h1 = %q; want %q (as online)", when, r, got, online[r])
 			}
 		}
