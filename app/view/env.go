@@ -47,8 +47,6 @@ type Env struct {
 	WakeLock  WakeLock
 	Clock     Clock
 	Clipboard Clipboard
-	// Alarm, when set, rings (sound and vibration) for a finished timer.
-	Alarm func()
 	// Clinic is the clinic the app is branded for, if any, and whether it
 	// runs embedded in a clinic's page (clinic_mode.go).
 	Clinic ClinicMode

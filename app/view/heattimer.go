@@ -32,6 +32,11 @@ func (t *heatTimer) running() bool { return !t.endsAt.IsZero() && !t.done }
 
 func (t *heatTimer) onStart(ctx app.Context, minutes int) {
 	t.halt()
+	// Browsers allow sound only after a tap: wake the audio now, on this
+	// one, so the alarm can ring 15 minutes later.
+	if s := t.Env.Cues.Sound; s != nil && t.Env.Settings.Current.Sound {
+		s.Prepare()
+	}
 	t.minutes = minutes
 	t.now = time.Now()
 	t.endsAt = t.now.Add(time.Duration(minutes) * time.Minute)
@@ -60,9 +65,22 @@ func (t *heatTimer) tick(now time.Time) {
 	if !now.Before(t.endsAt) {
 		t.done = true
 		t.halt()
-		if t.Env.Alarm != nil {
-			t.Env.Alarm()
-		}
+		t.ring()
+	}
+}
+
+// ring sounds the end of the timer through the outputs the person has on
+// (settings): a tone, a buzz and the words of the on-screen message.
+func (t *heatTimer) ring() {
+	c, on := t.Env.Cues, t.Env.Settings.Current
+	if on.Sound && c.Sound != nil {
+		c.Sound.Beep(880, time.Second)
+	}
+	if on.Vibration && c.Vibrator != nil {
+		c.Vibrator.Vibrate(400*time.Millisecond, 200*time.Millisecond, 400*time.Millisecond, 200*time.Millisecond, 400*time.Millisecond)
+	}
+	if on.Voice && c.Speech != nil {
+		c.Speech.Speak(t.Env.T("timer.done"))
 	}
 }
 

@@ -5,6 +5,7 @@ package view
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"unknot/app/clinic"
 	"unknot/app/triage"
@@ -147,4 +148,50 @@ func TestInstallControlStates(t *testing.T) {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+func TestHeatTimerRingsWithTheOutputsThatAreOn(t *testing.T) {
+	for _, tc := range []struct {
+		name                  string
+		sound, voice, vibrate bool
+		beeps, spoken, buzzes int
+	}{
+		{"all on", true, true, true, 1, 1, 1},
+		{"silent", false, false, false, 0, 0, 0},
+		{"vibration only", false, false, true, 0, 0, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := testEnv(t, browser.New())
+			audio, speech, vib := browser.NewAudio(), browser.NewSpeech(), browser.NewVibrator()
+			env.Cues = CueOutput{Speech: speech, Sound: audio, Vibrator: vib}
+			env.Settings.Current.Sound, env.Settings.Current.Voice, env.Settings.Current.Vibration = tc.sound, tc.voice, tc.vibrate
+
+			if tc.sound {
+				audio.Prepare() // what the Start tap does (onStart)
+			}
+			start := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+			timer := &heatTimer{Env: env, minutes: 15, now: start, endsAt: start.Add(15 * time.Minute)}
+			timer.tick(start.Add(14 * time.Minute))
+			if timer.done || len(audio.Beeps())+len(speech.Spoken())+len(vib.Patterns()) != 0 {
+				t.Fatal("rang before the end")
+			}
+			// A tab that slept through the end rings as soon as it wakes.
+			timer.tick(start.Add(40 * time.Minute))
+			if !timer.done {
+				t.Fatal("not done after the end")
+			}
+			if got := len(audio.Beeps()); got != tc.beeps {
+				t.Errorf("beeps = %d; want %d", got, tc.beeps)
+			}
+			if got := len(speech.Spoken()); got != tc.spoken {
+				t.Errorf("spoken = %d; want %d", got, tc.spoken)
+			}
+			if got := len(vib.Patterns()); got != tc.buzzes {
+				t.Errorf("vibrations = %d; want %d", got, tc.buzzes)
+			}
+			if html := render(t, timer); !strings.Contains(html, htmlEscape(env.T("timer.done"))) {
+				t.Error("the end is not shown")
+			}
+		})
+	}
 }
