@@ -232,25 +232,14 @@ func fileSize(t *testing.T, p string) int {
 	return int(st.Size())
 }
 
-// benchFile is one file of a static site, with its precompressed siblings.
-type benchFile struct {
-	body, br, gz []byte
-	contentType  string
-	etag         string
-}
-
-// benchSite serves a static site directory the way a static host with
-// precompressed files does, identically for both apps: "/" is index.html,
-// "/x" is x or x.html, anything else 404.html; Accept-Encoding picks the .br
-// or .gz sibling; Content-Type by extension (application/wasm for the wasm).
 type benchSite struct {
-	files    map[string]*benchFile // by URL path
-	notFound *benchFile
+	files    map[string]*asset // by URL path
+	notFound *asset
 }
 
 func loadBenchSite(t *testing.T, dir string) *benchSite {
 	t.Helper()
-	s := &benchSite{files: map[string]*benchFile{}}
+	s := &benchSite{files: map[string]*asset{}}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
 			return err
@@ -260,7 +249,7 @@ func loadBenchSite(t *testing.T, dir string) *benchSite {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		f := &benchFile{body: body, contentType: contentTypeOf(p), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		f := &asset{body: body, contentType: contentTypeOf(p), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, status: http.StatusOK}
 		if b, err := os.ReadFile(p + ".br"); err == nil {
 			f.br = b
 		}
@@ -277,7 +266,11 @@ func loadBenchSite(t *testing.T, dir string) *benchSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.notFound = s.files["/404.html"]
+	if nf := s.files["/404.html"]; nf != nil {
+		missing := *nf
+		missing.status = http.StatusNotFound
+		s.notFound = &missing
+	}
 	if s.files["/index.html"] == nil || s.files["/web/app.wasm"] == nil {
 		t.Fatalf("%s has no index.html or web/app.wasm", dir)
 	}
@@ -290,7 +283,6 @@ func (s *benchSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
-	status := http.StatusOK
 	f := s.files[p]
 	if p == "/" {
 		f = s.files["/index.html"]
@@ -303,34 +295,9 @@ func (s *benchSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
-		f, status = s.notFound, http.StatusNotFound
+		f = s.notFound
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
-	body, enc := f.body, ""
-	switch accepted := r.Header.Get("Accept-Encoding"); {
-	case f.br != nil && acceptsEncoding(accepted, "br"):
-		body, enc = f.br, "br"
-	case f.gz != nil && acceptsEncoding(accepted, "gzip"):
-		body, enc = f.gz, "gzip"
-	}
-	etag := f.etag
-	if enc != "" {
-		h.Set("Content-Encoding", enc)
-		etag = strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
-	}
-	h.Set("ETag", etag)
-	if status == http.StatusOK && r.Header.Get("If-None-Match") == etag {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(status)
-	if r.Method == http.MethodGet {
-		w.Write(body)
-	}
+	f.serve(w, r) // the same encoding choice and ETags as unknot serve
 }
 
 // benchMeter counts the response body bytes a handler writes, by path, and

@@ -43,13 +43,19 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.lookup(r.URL.Path)
-	h.Set("Content-Type", a.contentType)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
 	if a == s.assets["/web/app.wasm"] {
 		h.Set("X-Uncompressed-Length", strconv.Itoa(len(a.body)))
 	}
+	a.serve(w, r)
+}
 
+// serve writes the asset in the encoding the request accepts (brotli, then
+// gzip, else as is), answering a matching If-None-Match with 304.
+func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Vary", "Accept-Encoding")
 	body, enc := a.body, ""
 	switch accepted := r.Header.Get("Accept-Encoding"); {
 	case a.br != nil && acceptsEncoding(accepted, "br"):
