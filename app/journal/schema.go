@@ -285,3 +285,29 @@ func (d *decoder) optionalInt() (*int, error) {
 	n, err := d.int()
 	return &n, err
 }
+
+// DecodeEpisode reads one episode in the form a backup holds it (the form
+// json.Marshal gives), as strictly as a backup is read. It is how the
+// browser store reads its records: several times faster in WebAssembly
+// than encoding/json, which matters with thousands of episodes.
+func DecodeEpisode(data []byte) (Episode, error) {
+	var e Episode
+	return e, decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
+}
+
+// DecodeSession is DecodeEpisode for a routine session.
+func DecodeSession(data []byte) (Session, error) {
+	var s Session
+	return s, decodeRecord(data, func(d *decoder) error { return d.session(&s) })
+}
+
+func decodeRecord(data []byte, read func(*decoder) error) error {
+	d := &decoder{data: data}
+	if err := read(d); err != nil {
+		return err
+	}
+	if d.ws(); d.pos < len(d.data) {
+		return d.syntax("the end of the record")
+	}
+	return nil
+}

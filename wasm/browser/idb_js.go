@@ -99,7 +99,7 @@ func (j *Journal) Episodes(ctx context.Context) ([]journal.Episode, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := decodeAll[journal.Episode](all)
+	out, err := decodeAll(all, journal.DecodeEpisode)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (j *Journal) RecentEpisodes(ctx context.Context, limit int) ([]journal.Epis
 	if err != nil {
 		return nil, 0, err
 	}
-	out, err := decodeAll[journal.Episode](page)
+	out, err := decodeAll(page, journal.DecodeEpisode)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -152,7 +152,7 @@ func (j *Journal) EpisodesSince(ctx context.Context, since time.Time) ([]journal
 	if err != nil {
 		return nil, err
 	}
-	out, err := decodeAll[journal.Episode](page)
+	out, err := decodeAll(page, journal.DecodeEpisode)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +170,7 @@ func (j *Journal) Episode(ctx context.Context, id string) (journal.Episode, erro
 	err := j.run(ctx, "read an episode", "readonly", []string{storeEpisodes}, func(t *txn) {
 		t.request(t.store(storeEpisodes).Call("get", id), func(v js.Value) {
 			if found = !v.IsUndefined(); found {
-				decodeErr = decodeRecord(v, &e)
+				e, decodeErr = decodeRecord(v, journal.DecodeEpisode)
 			}
 		})
 	})
@@ -247,7 +247,8 @@ func (j *Journal) DeleteEpisode(ctx context.Context, id string) (journal.Episode
 				t.abort(fmt.Errorf("journal: episode %s: %w", id, journal.ErrNotFound))
 				return
 			}
-			if err := decodeRecord(v, &e); err != nil {
+			var err error
+			if e, err = decodeRecord(v, journal.DecodeEpisode); err != nil {
 				t.abort(err)
 				return
 			}
@@ -272,7 +273,7 @@ func (j *Journal) Sessions(ctx context.Context) ([]journal.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := decodeAll[journal.Session](all)
+	out, err := decodeAll(all, journal.DecodeSession)
 	if err != nil {
 		return nil, err
 	}
@@ -398,21 +399,25 @@ func storedUpdated(v js.Value) time.Time {
 	return t
 }
 
-func decodeRecord(v js.Value, out any) error {
-	if err := json.Unmarshal([]byte(v.Get("json").String()), out); err != nil {
-		return &journal.StorageError{Kind: journal.StorageOther, Op: "read " + v.Get("id").String(), Err: err}
+// decodeRecord reads the record stored in v with read (journal.DecodeEpisode
+// or journal.DecodeSession).
+func decodeRecord[T any](v js.Value, read func([]byte) (T, error)) (T, error) {
+	rec, err := read([]byte(v.Get("json").String()))
+	if err != nil {
+		return rec, &journal.StorageError{Kind: journal.StorageOther, Op: "read " + v.Get("id").String(), Err: err}
 	}
-	return nil
+	return rec, nil
 }
 
-func decodeAll[T any](arr js.Value) ([]T, error) {
+func decodeAll[T any](arr js.Value, read func([]byte) (T, error)) ([]T, error) {
 	if arr.IsUndefined() || arr.IsNull() {
 		return nil, nil
 	}
 	n := arr.Length()
 	out := make([]T, n)
 	for i := 0; i < n; i++ {
-		if err := decodeRecord(arr.Index(i), &out[i]); err != nil {
+		var err error
+		if out[i], err = decodeRecord(arr.Index(i), read); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,72 @@
+package journal
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// The browser store keeps each record as json.Marshal writes it and reads
+// it back with DecodeEpisode/DecodeSession: every record must survive.
+func TestDecodeRecordRoundTrip(t *testing.T) {
+	zone := time.FixedZone("", 9*3600+30*60)
+	eps := append(GenerateEpisodes(300, 7, time.Date(2018, 2, 3, 4, 5, 6, 789, zone)), fullEpisode(), minimalEpisode())
+	for i, want := range eps {
+		raw, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeEpisode(raw)
+		if err != nil {
+			t.Fatalf("episode %d: %v\n%s", i, err, raw)
+		}
+		if !sameJSON(t, got, want) || !got.Started.Equal(want.Started) {
+			t.Errorf("episode %d changed:\ngot  %+v\nwant %+v", i, got, want)
+		}
+	}
+	for _, want := range []Session{fullSession(), minimalSession()} {
+		raw, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeSession(raw)
+		if err != nil {
+			t.Fatalf("session %s: %v", want.ID, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("session changed:\ngot  %+v\nwant %+v", got, want)
+		}
+	}
+}
+
+func TestDecodeRecordErrors(t *testing.T) {
+	good, err := json.Marshal(minimalEpisode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, data, path string
+	}{
+		{"trailing data", string(good) + ` {}`, ""},
+		{"not an object", `[]`, ""},
+		{"unknown field", `{"id":"` + id1 + `","started":"2025-03-10T08:30:00Z","created":"2025-03-10T08:30:00Z","updated":"2025-03-10T08:30:00Z","colour":"red"}`, "colour"},
+		{"missing id", `{"started":"2025-03-10T08:30:00Z","created":"2025-03-10T08:30:00Z","updated":"2025-03-10T08:30:00Z"}`, "id"},
+		{"wrong type", `{"id":7,"started":"2025-03-10T08:30:00Z","created":"2025-03-10T08:30:00Z","updated":"2025-03-10T08:30:00Z"}`, "id"},
+		{"cut short", string(good[:len(good)-3]), "updated"},
+	} {
+		_, err := DecodeEpisode([]byte(tc.data))
+		var be *BackupError
+		if !errors.As(err, &be) {
+			t.Errorf("%s: error %v; want a *BackupError", tc.name, err)
+			continue
+		}
+		if be.Path != tc.path {
+			t.Errorf("%s: path %q; want %q (%v)", tc.name, be.Path, tc.path, err)
+		}
+	}
+	if _, err := DecodeSession([]byte(`{}`)); err == nil {
+		t.Error("an empty session was accepted")
+	}
+}
