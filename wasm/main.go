@@ -14,10 +14,13 @@ import (
 )
 
 func main() {
-	catalog, err := content.Load(data.FS)
+	// The words are decoded now; the triage rules and routines, which the
+	// first screen seldom needs, when the browser is first idle or a screen
+	// asks for them. The embedded content is checked by the tests and by
+	// every server start; failing here means a broken build, which must not
+	// show a half-working app.
+	catalog, err := content.LoadLazily(data.FS)
 	if err != nil {
-		// The embedded content is checked by the tests; reaching this means a
-		// broken build, which must not show a half-working app.
 		panic(err)
 	}
 	b := browser.New()
@@ -40,5 +43,6 @@ func main() {
 	view.Register(env)
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
+	b.WhenIdle(catalog.Prepare)
 	app.RunWhenOnBrowser()
 }

@@ -79,9 +79,9 @@ func (d *decoder) token(field string) (json.Token, error) {
 	if err == nil {
 		return t, nil
 	}
-	var syn *json.SyntaxError
+	syn, isSyntax := errors.AsType[*json.SyntaxError](err)
 	switch {
-	case errors.As(err, &syn):
+	case isSyntax:
 		return nil, problem("", "the configuration is not valid JSON near byte %d", syn.Offset)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return nil, problem("", "the configuration ends too early")

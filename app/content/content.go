@@ -14,6 +14,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"unknot/app/routine"
 	"unknot/app/triage"
@@ -25,10 +26,17 @@ const DefaultLanguage = "en"
 
 // Catalog is all of Unknot's content, decoded and cross-checked.
 type Catalog struct {
-	Triage   *triage.RuleSet
-	Routines *routine.Library
-
 	locales map[string]Strings
+
+	// The triage rules and the routines are decoded by Load, or on first
+	// use in a catalog from LoadLazily.
+	fsys         fs.FS
+	triageOnce   sync.Once
+	triageErr    error
+	triage       *triage.RuleSet
+	routinesOnce sync.Once
+	routinesErr  error
+	routines     *routine.Library
 }
 
 // Error reports a problem in one content file.
@@ -40,19 +48,66 @@ type Error struct {
 func (e *Error) Error() string { return "data/" + e.File + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Load decodes and validates the content tree in fsys.
+// Load decodes and validates the whole content tree in fsys.
 func Load(fsys fs.FS) (*Catalog, error) {
-	c := &Catalog{}
-	if err := c.loadLocales(fsys); err != nil {
+	c, err := LoadLazily(fsys)
+	if err != nil {
 		return nil, err
 	}
-	if err := loadTriage(fsys, c); err != nil {
+	if err := c.decodeTriage(); err != nil {
 		return nil, err
 	}
-	if err := loadRoutines(fsys, c); err != nil {
+	if err := c.decodeRoutines(); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// LoadLazily decodes the words in fsys now and the triage rules and the
+// routines when they are first asked for (or by Prepare). It is for the
+// browser, where decoding everything on a cold WebAssembly start delays the
+// first screen, which needs neither; fsys must be content that Load accepts
+// (the embedded tree is checked by the tests and by every server start),
+// because a problem found later can only panic.
+func LoadLazily(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{fsys: fsys}
+	if err := c.loadLocales(fsys); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Triage returns the triage rules.
+func (c *Catalog) Triage() *triage.RuleSet {
+	if err := c.decodeTriage(); err != nil {
+		panic(err)
+	}
+	return c.triage
+}
+
+// Routines returns the exercises and routines.
+func (c *Catalog) Routines() *routine.Library {
+	if err := c.decodeRoutines(); err != nil {
+		panic(err)
+	}
+	return c.routines
+}
+
+// Prepare decodes whatever is still to be decoded, so that no screen waits
+// for it later; the browser calls it when it is idle.
+func (c *Catalog) Prepare() {
+	c.Triage()
+	c.Routines()
+}
+
+func (c *Catalog) decodeTriage() error {
+	c.triageOnce.Do(func() { c.triageErr = loadTriage(c.fsys, c) })
+	return c.triageErr
+}
+
+func (c *Catalog) decodeRoutines() error {
+	c.routinesOnce.Do(func() { c.routinesErr = loadRoutines(c.fsys, c) })
+	return c.routinesErr
 }
 
 // Languages lists the languages with a complete locale, sorted.

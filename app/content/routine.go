@@ -22,8 +22,7 @@ func loadRoutines(fsys fs.FS, c *Catalog) error {
 	}
 	lib, err := routine.DecodeLibrary(exercises, routines)
 	if err != nil {
-		var de *routine.DataError
-		if errors.As(err, &de) {
+		if de, ok := errors.AsType[*routine.DataError](err); ok {
 			return &Error{File: de.File, Err: de}
 		}
 		return &Error{File: routine.ExercisesFile, Err: err}
@@ -46,6 +45,6 @@ func loadRoutines(fsys fs.FS, c *Catalog) error {
 	if err := c.requireText(routine.RoutinesFile, lib.TextKeys()...); err != nil {
 		return err
 	}
-	c.Routines = lib
+	c.routines = lib
 	return nil
 }

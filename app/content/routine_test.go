@@ -42,7 +42,7 @@ func TestLoadRoutinesRealData(t *testing.T) {
 	if err := loadRoutines(fsys, c); err != nil {
 		t.Fatal(err)
 	}
-	lib := c.Routines
+	lib := c.routines
 	for _, id := range []routine.RoutineID{"quick_relief", "early_days", "morning", "prevention_core"} {
 		if _, ok := lib.Routine(id); !ok {
 			t.Errorf("routine %q missing", id)
@@ -61,7 +61,7 @@ func TestExerciseIllustrations(t *testing.T) {
 	if err := loadRoutines(fsys, c); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range c.Routines.Exercises() {
+	for _, e := range c.routines.Exercises() {
 		b, err := os.ReadFile("../../web/" + e.Illustration)
 		if err != nil {
 			t.Errorf("%s: %v", e.ID, err)
@@ -112,10 +112,10 @@ func TestDosingFollowsClinical(t *testing.T) {
 			t.Errorf("%s: %s holds %v × %d; want 5–30 s, at most 10", where, id, d.Hold, d.Reps)
 		}
 	}
-	for _, e := range c.Routines.Exercises() {
+	for _, e := range c.routines.Exercises() {
 		check("defaults", e.ID, e.Defaults)
 	}
-	for _, r := range c.Routines.Routines() {
+	for _, r := range c.routines.Routines() {
 		for _, s := range r.Steps {
 			check(string(r.ID), s.Exercise, s.Dose)
 		}
@@ -133,7 +133,7 @@ func TestRoutineTextKeysUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	for _, k := range c.Routines.TextKeys() {
+	for _, k := range c.routines.TextKeys() {
 		used[k] = true
 	}
 	b, _ := fs.ReadFile(fsys, "locale/en/routines.json")
@@ -206,7 +206,7 @@ func TestLoadRoutinesCorrupt(t *testing.T) {
 			if !strings.Contains(err.Error(), "data/"+tt.want) {
 				t.Errorf("err = %v\nwant it to contain data/%s", err, tt.want)
 			}
-			if c.Routines != nil {
+			if c.routines != nil {
 				t.Errorf("Catalog.Routines set despite the error")
 			}
 		})

@@ -27,8 +27,7 @@ func loadTriage(fsys fs.FS, c *Catalog) error {
 	for _, tk := range rs.TextKeys() {
 		used[tk.Key] = true
 		if err := c.requireText(file, tk.Key); err != nil {
-			var ce *Error
-			if errors.As(err, &ce) {
+			if ce, ok := errors.AsType[*Error](err); ok {
 				err = ce.Err
 			}
 			return &Error{File: file, Err: fmt.Errorf("%s: %w", tk.Path, err)}
@@ -44,6 +43,6 @@ func loadTriage(fsys fs.FS, c *Catalog) error {
 		sort.Strings(unused)
 		return &Error{File: "locale/" + DefaultLanguage, Err: fmt.Errorf("key %q is not used by triage.json or the triage screens", unused[0])}
 	}
-	c.Triage = rs
+	c.triage = rs
 	return nil
 }

@@ -60,16 +60,16 @@ func TestLoadTriageRealData(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load(data.FS): %v", err)
 	}
-	if c.Triage == nil || c.Triage.Version == "" {
+	if c.Triage() == nil || c.Triage().Version == "" {
 		t.Fatal("no triage rule set")
 	}
 	en := c.Strings("en")
-	for _, tk := range c.Triage.TextKeys() {
+	for _, tk := range c.Triage().TextKeys() {
 		if strings.TrimSpace(en.T(tk.Key)) == "" || en.T(tk.Key) == "["+tk.Key+"]" {
 			t.Errorf("%s: no text for %s", tk.Path, tk.Key)
 		}
 	}
-	if got := c.Triage.Evaluate(triage.Answers{"saddle_numbness": "yes"}); got.Disposition != triage.Emergency {
+	if got := c.Triage().Evaluate(triage.Answers{"saddle_numbness": "yes"}); got.Disposition != triage.Emergency {
 		t.Errorf("saddle_numbness=yes: %s; want emergency", got.Disposition)
 	}
 }

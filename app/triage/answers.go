@@ -164,11 +164,11 @@ func syntaxProblem(err error) error {
 }
 
 func jsonProblem(err error) string {
-	var syn *json.SyntaxError
+	syn, isSyntax := errors.AsType[*json.SyntaxError](err)
 	switch {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return "unexpected end of input"
-	case errors.As(err, &syn):
+	case isSyntax:
 		return fmt.Sprintf("%s (at byte %d)", oneLine(strings.TrimPrefix(syn.Error(), "json: ")), syn.Offset)
 	}
 	return oneLine(strings.TrimPrefix(err.Error(), "json: "))

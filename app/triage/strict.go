@@ -21,21 +21,20 @@ func decodeStrict(path string, b []byte, v any) error {
 		}
 		return nil
 	}
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
+	if typeErr, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		p := path
 		if typeErr.Field != "" {
 			p = joinPath(path, typeErr.Field)
 		}
 		return dataErr(p, "got a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type))
 	}
-	var synErr *json.SyntaxError
+	synErr, isSyntax := errors.AsType[*json.SyntaxError](err)
 	switch {
 	case errors.Is(err, io.EOF):
 		return dataErr(path, "no JSON value")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return dataErr(path, "unexpected end of JSON")
-	case errors.As(err, &synErr):
+	case isSyntax:
 		return dataErr(path, "%s (at byte %d)", synErr.Error(), synErr.Offset)
 	}
 	return dataErr(path, "%s", strings.TrimPrefix(err.Error(), "json: "))

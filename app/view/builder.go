@@ -79,7 +79,7 @@ func (p *builderPage) Render() app.UI {
 func (p *builderPage) picker() app.UI {
 	e := p.Env
 	var list []routine.Exercise
-	for _, x := range e.Catalog.Routines.Exercises() {
+	for _, x := range e.Catalog.Routines().Exercises() {
 		if p.filter.Allows(x) {
 			list = append(list, x)
 		}
@@ -133,7 +133,7 @@ func (p *builderPage) changed(status string) {
 }
 
 func (p *builderPage) exerciseName(id routine.ExerciseID) string {
-	x, _ := p.Env.Catalog.Routines.Exercise(id)
+	x, _ := p.Env.Catalog.Routines().Exercise(id)
 	return p.Env.T(x.NameKey)
 }
 
@@ -144,10 +144,9 @@ func (p *builderPage) custom() (routine.Custom, string) {
 	if c.Name == "" {
 		return c, "routines.builder.error.no_name"
 	}
-	if err := c.Check(p.Env.Catalog.Routines); err != nil {
+	if err := c.Check(p.Env.Catalog.Routines()); err != nil {
 		key := "routines.builder.error.other"
-		var le *routine.LinkError
-		if errors.As(err, &le) && p.Env.Text.Has("routines.builder.error."+string(le.Code)) {
+		if le, ok := errors.AsType[*routine.LinkError](err); ok && p.Env.Text.Has("routines.builder.error."+string(le.Code)) {
 			key = "routines.builder.error." + string(le.Code)
 		}
 		return c, key
@@ -162,7 +161,7 @@ func (p *builderPage) onSave(ctx app.Context, ev app.Event) {
 		return
 	}
 	e := p.Env
-	saved := loadSaved(e.Platform, e.Catalog.Routines)
+	saved := loadSaved(e.Platform, e.Catalog.Routines())
 	if saved.Err != nil {
 		p.status, p.statusErr = e.T("routines.builder.save_blocked"), true
 		return

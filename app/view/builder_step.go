@@ -14,7 +14,7 @@ import (
 func (p *builderPage) stepEditor(i int) app.UI {
 	e := p.Env
 	s := p.steps[i]
-	x, _ := e.Catalog.Routines.Exercise(s.Exercise)
+	x, _ := e.Catalog.Routines().Exercise(s.Exercise)
 	name := e.T(x.NameKey)
 	id := "step-" + strconv.Itoa(i)
 	return app.Li().Class("builder-step").DataSet("exercise", string(s.Exercise)).Body(

@@ -43,7 +43,7 @@ func TestBuilderSavesWhatPlays(t *testing.T) {
 	if p.problem != "" || p.statusErr {
 		t.Fatalf("save failed: %q %q", p.problem, p.status)
 	}
-	saved := loadSaved(b, env.Catalog.Routines)
+	saved := loadSaved(b, env.Catalog.Routines())
 	if saved.Err != nil || len(saved.List) != 1 {
 		t.Fatalf("saved = %+v", saved)
 	}
@@ -67,7 +67,7 @@ func TestBuilderOffersOnlyWhatSuits(t *testing.T) {
 	saveFilter(b, routine.FilterOptions{NoFloor: true})
 	env := testEnv(t, b)
 	html := render(t, &builderPage{Env: env})
-	for _, x := range env.Catalog.Routines.Exercises() {
+	for _, x := range env.Catalog.Routines().Exercises() {
 		listed := strings.Contains(html, `data-exercise="`+string(x.ID)+`"`)
 		if want := x.Position() == routine.Seated || x.Position() == routine.Standing; listed != want {
 			t.Errorf("%s listed = %v; want %v", x.ID, listed, want)
@@ -92,7 +92,7 @@ func TestBuilderShareLinkPlays(t *testing.T) {
 	}
 	p.link = routine.EncodeLink(c)
 	e.ConsumeAll()
-	if _, err := routine.DecodeLink(p.link, env.Catalog.Routines); err != nil {
+	if _, err := routine.DecodeLink(p.link, env.Catalog.Routines()); err != nil {
 		t.Fatalf("the share link does not decode: %v", err)
 	}
 	r := newPlayerRig(t, p.link)

@@ -59,7 +59,7 @@ func (e *Env) clinicRoutines(c clinic.Config) app.UI {
 	type item struct{ name, href string }
 	var items []item
 	for _, id := range c.Featured {
-		if r, ok := e.Catalog.Routines.Routine(routine.RoutineID(id)); ok {
+		if r, ok := e.Catalog.Routines().Routine(routine.RoutineID(id)); ok {
 			items = append(items, item{e.T(r.NameKey), e.Href("/routines/" + id)})
 		}
 	}

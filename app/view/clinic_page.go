@@ -160,7 +160,7 @@ func (p *clinicPage) countryField() app.UI {
 
 func (p *clinicPage) featuredField() app.UI {
 	e := p.Env
-	routines := e.Catalog.Routines.Routines()
+	routines := e.Catalog.Routines().Routines()
 	return app.FieldSet().Class("field clinic-featured").Body(
 		e.legend("clinic.field.featured"),
 		p.fieldError("featured"),
@@ -223,7 +223,7 @@ func (p *clinicPage) changed() {
 }
 
 func (p *clinicPage) recheck() {
-	p.checked = p.form.check(p.Env.Catalog.Routines)
+	p.checked = p.form.check(p.Env.Catalog.Routines())
 	p.changes++
 	p.preview = ""
 	if p.checked.Valid() {

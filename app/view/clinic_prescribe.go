@@ -32,7 +32,7 @@ type prescriber struct {
 
 func (x *prescriber) render(checked clinicCheck, add func(clinic.Prescription)) app.UI {
 	e := x.Env
-	routines := e.Catalog.Routines.Routines()
+	routines := e.Catalog.Routines().Routines()
 	return app.Section().Class("clinic-prescribe").Aria("labelledby", "rx-title").Body(
 		e.h2("rx-title", "clinic.prescribe.title"),
 		e.para("hint", "clinic.prescribe.hint"),
@@ -75,11 +75,11 @@ func (x *prescriber) render(checked clinicCheck, add func(clinic.Prescription)) 
 
 func (x *prescriber) choose(id string) {
 	e := x.Env
-	if r, ok := e.Catalog.Routines.Routine(routine.RoutineID(x.routineID)); ok && x.name == e.T(r.NameKey) {
+	if r, ok := e.Catalog.Routines().Routine(routine.RoutineID(x.routineID)); ok && x.name == e.T(r.NameKey) {
 		x.name = "" // the old default: replace it
 	}
 	x.routineID = id
-	if r, ok := e.Catalog.Routines.Routine(routine.RoutineID(id)); ok && x.name == "" {
+	if r, ok := e.Catalog.Routines().Routine(routine.RoutineID(id)); ok && x.name == "" {
 		x.name = e.T(r.NameKey)
 	}
 }
@@ -88,7 +88,7 @@ func (x *prescriber) choose(id string) {
 // clinic's own routine from the builder is never silently replaced.
 func (x *prescriber) make() {
 	e := x.Env
-	lib := e.Catalog.Routines
+	lib := e.Catalog.Routines()
 	x.problem, x.made, x.added = "", nil, false
 	var c routine.Custom
 	switch {
@@ -123,8 +123,7 @@ func (x *prescriber) make() {
 }
 
 func linkProblem(err error) string {
-	var le *routine.LinkError
-	if errors.As(err, &le) {
+	if le, ok := errors.AsType[*routine.LinkError](err); ok {
 		return le.Error()
 	}
 	return err.Error()
@@ -185,7 +184,7 @@ func (x *prescriber) renderHandout(c clinic.Config) app.UI {
 	if clinicName == "" {
 		clinicName = e.T("app.name")
 	}
-	lib := e.Catalog.Routines
+	lib := e.Catalog.Routines()
 	steps := x.made.Steps
 	return app.Section().Class("clinic-handout").Aria("labelledby", "handout-title").Body(
 		app.H2().ID("handout-title").Text(e.Text.Format("clinic.handout.title", "clinic", clinicName)),

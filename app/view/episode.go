@@ -141,13 +141,13 @@ func (p *episodePage) write(next journal.Episode, okKey string) bool {
 	e := p.Env
 	next.Updated = later(e.now(), p.stored.Updated)
 	err := e.Journal.PutEpisode(context.Background(), next, p.stored.Updated)
-	var fe *journal.FieldError
+	fe, invalid := errors.AsType[*journal.FieldError](err)
 	switch {
 	case errors.Is(err, journal.ErrConflict):
 		p.elsewhere = true
 		p.say(e.T("journal.conflict"), true)
 		return false
-	case errors.As(err, &fe):
+	case invalid:
 		p.say(e.Text.Format("journal.episode.invalid", "problem", fe.Error()), true)
 		return false
 	case err != nil:

@@ -109,7 +109,7 @@ func (p *playerPage) now() time.Time { return p.Env.clock().Now() }
 func (p *playerPage) open(u *url.URL) {
 	p.leave()
 	e := p.Env
-	lib := e.Catalog.Routines
+	lib := e.Catalog.Routines()
 	*p = playerPage{Compo: p.Compo, Env: e, mounted: p.mounted, isMounted: p.isMounted, cueSettings: e.Settings.Current}
 
 	path := strings.TrimSuffix(strings.TrimPrefix(u.Path, e.Base), "/")
@@ -118,8 +118,7 @@ func (p *playerPage) open(u *url.URL) {
 		c, err := routine.DecodeLink(u.Fragment, lib)
 		if err != nil {
 			p.problem, p.detail = "player.link_error.title", routine.LinkFormat.TextKey()
-			var le *routine.LinkError
-			if errors.As(err, &le) {
+			if le, ok := errors.AsType[*routine.LinkError](err); ok {
 				p.detail = le.Code.TextKey()
 			}
 			return

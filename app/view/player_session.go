@@ -150,8 +150,7 @@ func (p *playerPage) onPainAfter(ctx app.Context, score int) {
 }
 
 func sessionErrorKey(err error) string {
-	var se *journal.StorageError
-	if errors.As(err, &se) {
+	if se, ok := errors.AsType[*journal.StorageError](err); ok {
 		switch se.Kind {
 		case journal.StorageFull:
 			return "player.save_error.full"

@@ -14,7 +14,7 @@ import (
 func (p *playerPage) stage() app.UI {
 	e := p.Env
 	st := p.status
-	ex, _ := e.Catalog.Routines.Exercise(st.Exercise)
+	ex, _ := e.Catalog.Routines().Exercise(st.Exercise)
 	name := e.T(ex.NameKey)
 	return app.Div().Class("player-stage").Body(
 		app.Div().Class("player-now").Body(
@@ -75,7 +75,7 @@ func (p *playerPage) nextLine() string {
 	e := p.Env
 	steps := p.plan.Routine.Steps
 	if next := p.status.Step + 1; next < len(steps) {
-		ex, _ := e.Catalog.Routines.Exercise(steps[next].Exercise)
+		ex, _ := e.Catalog.Routines().Exercise(steps[next].Exercise)
 		return e.Text.Format("player.next", "name", e.T(ex.NameKey))
 	}
 	return e.T("player.next_end")

@@ -279,7 +279,7 @@ func TestPlayerPregnancyLeavesOutLyingOnTheBack(t *testing.T) {
 	r := &playerRig{t: t, b: b, clock: browser.NewClock(), speech: browser.NewSpeech(), audio: browser.NewAudio(), wake: browser.NewWakeLock()}
 	r.open("/routines/early_days")
 	for _, s := range r.page.plan.Routine.Steps {
-		if x, _ := r.env.Catalog.Routines.Exercise(s.Exercise); x.Has(routine.Supine) {
+		if x, _ := r.env.Catalog.Routines().Exercise(s.Exercise); x.Has(routine.Supine) {
 			t.Errorf("%s lies flat on the back, yet is in the plan", s.Exercise)
 		}
 	}

@@ -28,7 +28,7 @@ func (p *routinesPage) OnMount(ctx app.Context) { p.mounted = true }
 
 func (p *routinesPage) OnInit() {
 	p.filter = loadFilter(p.Env.Platform)
-	p.saved = loadSaved(p.Env.Platform, p.Env.Catalog.Routines)
+	p.saved = loadSaved(p.Env.Platform, p.Env.Catalog.Routines())
 }
 
 func (p *routinesPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "routines.title") }
@@ -36,7 +36,7 @@ func (p *routinesPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "routi
 
 func (p *routinesPage) Render() app.UI {
 	e := p.Env
-	list := e.Catalog.Routines.Filter(p.filter)
+	list := e.Catalog.Routines().Filter(p.filter)
 	return e.layout("routines",
 		e.h1("routines.title"),
 		e.para("lead", "routines.lead"),
@@ -94,7 +94,7 @@ func (p *routinesPage) filterToggle(id, key string, on bool, set func(*routine.F
 func (p *routinesPage) routineCard(r routine.Routine) app.UI {
 	e := p.Env
 	facts := []string{e.Text.Format("routines.duration", "minutes", minutes(r.Duration))}
-	for _, k := range routinePositions(e.Catalog.Routines, r) {
+	for _, k := range routinePositions(e.Catalog.Routines(), r) {
 		facts = append(facts, e.T(k))
 	}
 	if n := len(r.Omitted); n > 0 {
@@ -138,7 +138,7 @@ func (p *routinesPage) savedCard(i int) app.UI {
 	e := p.Env
 	s := p.saved.List[i]
 	name := e.customName(s.Custom)
-	r, _ := s.Custom.Routine(e.Catalog.Routines)
+	r, _ := s.Custom.Routine(e.Catalog.Routines())
 	facts := e.Text.Format("routines.duration", "minutes", minutes(r.Duration)) + " · " +
 		e.Text.Format("routines.steps", "count", strconv.Itoa(len(s.Custom.Steps)))
 	return app.Li().Class("routine-saved").Body(

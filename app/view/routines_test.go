@@ -44,7 +44,7 @@ func TestRoutinesFilters(t *testing.T) {
 			got := routineIDs(html)
 			want := tc.want
 			if want == nil { // pregnant: whatever the domain keeps
-				for _, r := range env.Catalog.Routines.Filter(tc.filter) {
+				for _, r := range env.Catalog.Routines().Filter(tc.filter) {
 					want = append(want, string(r.ID))
 				}
 			}
@@ -127,7 +127,7 @@ func TestRoutinesSavedListIsCheckedAndKept(t *testing.T) {
 
 func mustExercise(t *testing.T, env *Env, id routine.ExerciseID) routine.Exercise {
 	t.Helper()
-	x, ok := env.Catalog.Routines.Exercise(id)
+	x, ok := env.Catalog.Routines().Exercise(id)
 	if !ok {
 		t.Fatalf("no exercise %s", id)
 	}

@@ -167,7 +167,7 @@ func warningReports(rs *triage.RuleSet, eps []journal.Episode) []warningReport {
 }
 
 func (e *Env) summaryWarnings(eps []journal.Episode) app.UI {
-	reports := warningReports(e.Catalog.Triage, eps)
+	reports := warningReports(e.Catalog.Triage(), eps)
 	checks := 0
 	for _, ep := range eps {
 		if ep.Triage != nil {

@@ -69,7 +69,7 @@ func (p *triagePage) persist() {
 	}
 }
 
-func (p *triagePage) rules() *triage.RuleSet { return p.Env.Catalog.Triage }
+func (p *triagePage) rules() *triage.RuleSet { return p.Env.Catalog.Triage() }
 
 func (p *triagePage) onResult() bool { return p.progress.Step >= len(triageSteps) }
 

@@ -245,8 +245,7 @@ func episodeFromTriage(rs *triage.RuleSet, a triage.Answers, res triage.Result, 
 
 // storageErrorKey names the words for a failed journal write.
 func storageErrorKey(err error) string {
-	var se *journal.StorageError
-	if errors.As(err, &se) {
+	if se, ok := errors.AsType[*journal.StorageError](err); ok {
 		switch se.Kind {
 		case journal.StorageFull:
 			return "storage.error.full"

@@ -18,7 +18,7 @@ func resultHTML(t *testing.T, env *Env, answers triage.Answers) string {
 	t.Helper()
 	p := &triagePage{Env: env}
 	p.progress = triageProgress{Step: len(triageSteps), Answers: triage.Answers{}}
-	for _, q := range env.Catalog.Triage.Questions() {
+	for _, q := range env.Catalog.Triage().Questions() {
 		if q.WarningSign() {
 			p.progress.Answers[q.ID] = triage.No
 		}
@@ -118,7 +118,7 @@ func TestEveryCountryInSettingsHasAnEmergencyNumber(t *testing.T) {
 		t.Fatalf("only %d countries offered", len(codes))
 	}
 	for _, c := range codes {
-		if _, known := env.Catalog.Triage.EmergencyNumber(c); !known {
+		if _, known := env.Catalog.Triage().EmergencyNumber(c); !known {
 			t.Errorf("country %s is offered in settings but has no emergency number", c)
 		}
 	}

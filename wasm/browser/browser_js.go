@@ -110,6 +110,24 @@ func (b *Browser) OnVisible(f func()) {
 	}))
 }
 
+// WhenIdle calls f once, the next time the browser is idle
+// (requestIdleCallback, at most two seconds away; a fifth of a second where
+// the browser has no idle callbacks, as in Safari).
+func (b *Browser) WhenIdle(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	w := js.Global()
+	if w.Get("requestIdleCallback").Truthy() {
+		w.Call("requestIdleCallback", cb, map[string]any{"timeout": 2000})
+		return
+	}
+	w.Call("setTimeout", cb, 200)
+}
+
 func regionOf(tag string) string {
 	parts := strings.Split(tag, "-")
 	for _, p := range parts[1:] {

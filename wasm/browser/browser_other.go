@@ -78,6 +78,9 @@ func (b *Browser) Print() {
 	b.Printed++
 }
 
+// WhenIdle calls f at once: the twin is never busy.
+func (b *Browser) WhenIdle(f func()) { f() }
+
 // OnVisible records f; BecomeVisible calls it.
 func (b *Browser) OnVisible(f func()) {
 	b.mu.Lock()

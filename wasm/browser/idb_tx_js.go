@@ -157,14 +157,13 @@ func domError(v js.Value) error {
 // storageError gives a storage failure the kind the UI explains. Errors
 // that already carry meaning (conflicts, validation) pass through.
 func storageError(op string, err error) error {
-	var se *journal.StorageError
-	var fe *journal.FieldError
-	if errors.Is(err, journal.ErrConflict) || errors.Is(err, journal.ErrNotFound) || errors.As(err, &se) || errors.As(err, &fe) {
+	_, isStorage := errors.AsType[*journal.StorageError](err)
+	_, isField := errors.AsType[*journal.FieldError](err)
+	if errors.Is(err, journal.ErrConflict) || errors.Is(err, journal.ErrNotFound) || isStorage || isField {
 		return err
 	}
 	kind := journal.StorageOther
-	var de *domException
-	if errors.As(err, &de) {
+	if de, ok := errors.AsType[*domException](err); ok {
 		switch de.name {
 		case "QuotaExceededError":
 			kind = journal.StorageFull

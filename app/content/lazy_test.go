@@ -1,0 +1,69 @@
+package content
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"unknot/data"
+)
+
+// A lazy catalog decodes the triage rules and routines on first use, to
+// the same values Load gives.
+func TestLoadLazily(t *testing.T) {
+	eager, err := Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := LoadLazily(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lazy.triage != nil || lazy.routines != nil {
+		t.Fatal("LoadLazily decoded the triage rules or routines at once")
+	}
+	if got := lazy.Strings("en").T("app.name"); got != eager.Strings("en").T("app.name") {
+		t.Errorf("lazy words: app.name = %q", got)
+	}
+	if !reflect.DeepEqual(lazy.Triage(), eager.Triage()) {
+		t.Error("lazily decoded triage rules differ from Load's")
+	}
+	if lazy.routines != nil {
+		t.Error("asking for the triage rules decoded the routines too")
+	}
+	lazy.Prepare()
+	if !reflect.DeepEqual(lazy.routines, eager.Routines()) {
+		t.Error("Prepare did not decode the routines Load gives")
+	}
+	if lazy.Triage() != lazy.Triage() {
+		t.Error("Triage decoded twice")
+	}
+}
+
+// Content that Load refuses makes the lazy catalog panic with the same
+// error when the broken part is first asked for (never a half-decoded
+// value), while the rest still works.
+func TestLoadLazilyBrokenContent(t *testing.T) {
+	fsys := triageFS(t, "triage.json", func(b []byte) []byte { return []byte(`{"version": 3}`) })
+	_, loadErr := Load(fsys)
+	var ce *Error
+	if !errors.As(loadErr, &ce) || ce.File != "triage.json" {
+		t.Fatalf("Load error = %v; want one about triage.json", loadErr)
+	}
+	c, err := LoadLazily(fsys)
+	if err != nil {
+		t.Fatalf("LoadLazily: %v", err)
+	}
+	if c.Routines() == nil {
+		t.Fatal("no routines")
+	}
+	defer func() {
+		r := recover()
+		err, _ := r.(error)
+		if err == nil || err.Error() != loadErr.Error() {
+			t.Errorf("Triage panicked with %v; want %v", r, loadErr)
+		}
+	}()
+	c.Triage()
+	t.Error("Triage returned despite broken content")
+}
