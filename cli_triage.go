@@ -69,12 +69,12 @@ func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("loading the rules: " + err.Error())
 	}
-	answers, err := triage.DecodeAnswers(in, catalog.Triage)
+	answers, err := triage.DecodeAnswers(in, catalog.Triage())
 	if err != nil {
 		return fail(err.Error())
 	}
 
-	res := catalog.Triage.Evaluate(answers)
+	res := catalog.Triage().Evaluate(answers)
 	out := triageOutput{Disposition: res.Disposition, Reasons: []triageReason{}, Missing: res.Missing}
 	for _, r := range res.Reasons {
 		tr := triageReason{Rule: r.Rule, Tier: r.Tier, Answers: make(map[triage.QuestionID]string)}

@@ -34,7 +34,7 @@ func loadClinic(file string, catalog *content.Catalog) (*clinic.Config, error) {
 		return nil, fmt.Errorf("-clinic %s: %w", file, err)
 	}
 	known := func(id string) bool {
-		_, ok := catalog.Routines.Routine(routine.RoutineID(id))
+		_, ok := catalog.Routines().Routine(routine.RoutineID(id))
 		return ok
 	}
 	if err := c.ValidateRoutines(known); err != nil {

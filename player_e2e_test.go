@@ -39,11 +39,11 @@ func planOf(t *testing.T, c routine.Custom) *routine.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := c.Routine(cat.Routines)
+	r, err := c.Routine(cat.Routines())
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := routine.NewPlan(r, cat.Routines, routine.PlanOptions{})
+	p, err := routine.NewPlan(r, cat.Routines(), routine.PlanOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

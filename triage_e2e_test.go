@@ -34,7 +34,7 @@ func newTriageJourney(t *testing.T) *triageJourney {
 		t.Fatal(err)
 	}
 	runIn(t, ctx, "opening the check", chromedp.Navigate(srv.URL+"/triage"), appReady())
-	return &triageJourney{t: t, ctx: ctx, rs: c.Triage}
+	return &triageJourney{t: t, ctx: ctx, rs: c.Triage()}
 }
 
 // click clicks the element in-page (scrolling a long form with chromedp's

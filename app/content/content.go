@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -189,7 +188,7 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 		if lang != strings.ToLower(lang) {
 			return &Error{File: "locale/" + lang, Err: fmt.Errorf("language directory must be lower case")}
 		}
-		strs, err := loadLocale(fsys, "locale/"+lang)
+		strs, err := loadLocale(fsys, lang)
 		if err != nil {
 			return err
 		}
@@ -214,13 +213,18 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 	return nil
 }
 
-func loadLocale(fsys fs.FS, dir string) (Strings, error) {
-	files, err := fs.Glob(fsys, dir+"/*.json")
+func loadLocale(fsys fs.FS, lang string) (Strings, error) {
+	dir := "locale/" + lang
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, &Error{File: dir, Err: err}
 	}
 	strs := make(Strings)
-	for _, name := range files {
+	for _, f := range entries {
+		if f.IsDir() || !strings.HasSuffix(f.Name(), ".json") {
+			continue
+		}
+		name := dir + "/" + f.Name()
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, &Error{File: name, Err: err}
@@ -231,7 +235,7 @@ func loadLocale(fsys fs.FS, dir string) (Strings, error) {
 		}
 		for k, v := range m {
 			if _, dup := strs[k]; dup {
-				return nil, &Error{File: name, Err: fmt.Errorf("key %q is also defined in another file of %s", k, path.Base(dir))}
+				return nil, &Error{File: name, Err: fmt.Errorf("key %q is also defined in another file of %s", k, lang)}
 			}
 			if strings.TrimSpace(v) == "" {
 				return nil, &Error{File: name, Err: fmt.Errorf("key %q has empty text", k)}
