@@ -85,16 +85,11 @@ func buildSite(opt siteOptions) (*site, error) {
 	if base != "" {
 		resolver = subPathResolver{base: base}
 	}
-	var pagePaths []string
-	for _, p := range view.Paths() {
-		pagePaths = append(pagePaths, pageURL(base, p))
-	}
-
-	var precache []string
+	shell := pageURL(base, "/")
+	precache := []string{shell}
 	for p := range webFiles {
 		precache = append(precache, p)
 	}
-	precache = append(precache, pagePaths...)
 	sort.Strings(precache)
 
 	h := &app.Handler{
@@ -118,7 +113,7 @@ func buildSite(opt siteOptions) (*site, error) {
 		Version:               s.version,
 		WasmContentLength:     strconv.Itoa(len(wasm)),
 		CacheableResources:    precache,
-		ServiceWorkerTemplate: workerWithPages(pagePaths, resolver.Resolve("/")),
+		ServiceWorkerTemplate: workerWithShell(shell),
 	}
 
 	// render asks go-app for a page (under the base path) or for one of its

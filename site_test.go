@@ -12,13 +12,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/andybalholm/brotli"
-
-	"unknot/app/view"
 )
 
 // testWeb is a web directory with the real assets and a small stand-in
@@ -189,7 +188,7 @@ func TestServeNotModified(t *testing.T) {
 	}
 }
 
-func TestWorkerPrecachesEveryFileAndPage(t *testing.T) {
+func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 	s := testSite(t)
 	worker := string(s.assets["/app-worker.js"].body)
 	for p := range s.assets {
@@ -199,10 +198,16 @@ func TestWorkerPrecachesEveryFileAndPage(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range view.Paths() {
-		if !strings.Contains(worker, `"`+p+`"`) {
-			t.Errorf("the worker does not precache page %s", p)
-		}
+	line, _, _ := strings.Cut(worker[strings.Index(worker, "const resourcesToCache = ")+len("const resourcesToCache = "):], ";\n")
+	var resources []string
+	if err := json.Unmarshal([]byte(line), &resources); err != nil {
+		t.Fatalf("the precache list is not a JSON array: %v", err)
+	}
+	if !strings.Contains(worker, `const shell = "/";`) || !slices.Contains(resources, "/") {
+		t.Error("the worker does not precache the shell")
+	}
+	if strings.Contains(worker, `"/about"`) {
+		t.Error("the worker precaches pages besides the shell")
 	}
 	for _, want := range []string{`const cacheName = "unknot-` + s.version + `"`, "event.waitUntil(precache())", `"/app.js"`, `"/wasm_exec.js"`, `"/manifest.webmanifest"`} {
 		if !strings.Contains(worker, want) {

@@ -9,18 +9,22 @@ import (
 
 // workerTemplate is Unknot's service worker, given to go-app as its
 // ServiceWorkerTemplate: go-app fills in {{.Version}} (the content hash) and
-// {{.ResourcesToCache}} (every file of the site, generated, never kept by
-// hand); workerPages fills in the pages and the shell.
+// {{.ResourcesToCache}} (the shell and every file under web/, generated,
+// never kept by hand); workerWithShell fills in the shell.
 //
 // Unlike go-app's stock worker it waits for the precache with
 // event.waitUntil, fails the install (keeping the previous version) when any
 // file cannot be fetched, answers every navigation from the cache whatever
 // its query or fragment, and works under a sub-path (also where the host
 // redirects the sub-path's root to add a slash).
+//
+// Every navigation gets the one shell (the pre-rendered home page): go-app's
+// loader covers the page until the app has rendered the route, so a page's
+// own pre-rendered HTML would never be seen, and precaching each page would
+// make the first visit download them all.
 const workerTemplate = `// Unknot service worker, version {{.Version}}.
 const cacheName = "unknot-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
-const pages = {{UNKNOT_PAGES}};
 const shell = {{UNKNOT_SHELL}};
 
 self.addEventListener("install", (event) => {
@@ -74,16 +78,11 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fromCache(request));
 });
 
-// navigate answers a page load from the cache: the page itself when it is
-// one of the app's pages, else the shell, whose router shows the right view.
+// navigate answers a page load with the shell from the cache; its router
+// shows the view of the address.
 async function navigate(url) {
-  let path = url.pathname;
-  if (path.length > 1 && path.endsWith("/")) {
-    path = path.slice(0, -1);
-  }
-  const key = pages.includes(path) ? path : shell;
   const cache = await caches.open(cacheName);
-  const hit = (await cache.match(key)) || (await cache.match(shell));
+  const hit = await cache.match(shell);
   if (hit) {
     return hit;
   }
@@ -100,11 +99,9 @@ async function fromCache(request) {
 }
 `
 
-// workerWithPages fills the pages and shell placeholders of the template.
-// pages and shell are URL paths including the base prefix.
-func workerWithPages(pages []string, shell string) string {
-	p, _ := json.Marshal(pages)
+// workerWithShell fills the shell placeholder of the template with the
+// shell's URL path, including the base prefix.
+func workerWithShell(shell string) string {
 	s, _ := json.Marshal(shell)
-	r := strings.NewReplacer("{{UNKNOT_PAGES}}", string(p), "{{UNKNOT_SHELL}}", string(s))
-	return r.Replace(workerTemplate)
+	return strings.ReplaceAll(workerTemplate, "{{UNKNOT_SHELL}}", string(s))
 }
