@@ -47,17 +47,17 @@ type Error struct {
 func (e *Error) Error() string { return "data/" + e.File + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Load decodes and validates the whole content tree in fsys.
+// Load decodes and validates the whole content tree in fsys, including that
+// every text key the rules, exercises and routines name has words.
 func Load(fsys fs.FS) (*Catalog, error) {
 	c, err := LoadLazily(fsys)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.decodeTriage(); err != nil {
-		return nil, err
-	}
-	if err := c.decodeRoutines(); err != nil {
-		return nil, err
+	for _, step := range []func() error{c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
+		if err := step(); err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
 }
@@ -65,9 +65,10 @@ func Load(fsys fs.FS) (*Catalog, error) {
 // LoadLazily decodes the words in fsys now and the triage rules and the
 // routines when they are first asked for (or by Prepare). It is for the
 // browser, where decoding everything on a cold WebAssembly start delays the
-// first screen, which needs neither; fsys must be content that Load accepts
-// (the embedded tree is checked by the tests and by every server start),
-// because a problem found later can only panic.
+// first screen, which needs neither. It does not repeat Load's checks of
+// the text keys, so fsys must be content that Load accepts (the embedded
+// tree is checked by the tests and by every server start); a problem found
+// later can only panic.
 func LoadLazily(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{fsys: fsys}
 	if err := c.loadLocales(fsys); err != nil {

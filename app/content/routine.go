@@ -27,6 +27,14 @@ func loadRoutines(fsys fs.FS, c *Catalog) error {
 		}
 		return &Error{File: routine.ExercisesFile, Err: err}
 	}
+	c.routines = lib
+	return nil
+}
+
+// checkRoutineText checks that the exercises CLINICAL.md names are there
+// and that every text key of the exercises and routines has words.
+func (c *Catalog) checkRoutineText() error {
+	lib := c.routines
 	for _, id := range routine.ClinicalExercises {
 		if _, ok := lib.Exercise(id); !ok {
 			return &Error{File: routine.ExercisesFile, Err: fmt.Errorf("exercises: missing exercise %q named in CLINICAL.md", id)}
@@ -45,6 +53,5 @@ func loadRoutines(fsys fs.FS, c *Catalog) error {
 	if err := c.requireText(routine.RoutinesFile, lib.TextKeys()...); err != nil {
 		return err
 	}
-	c.routines = lib
 	return nil
 }

@@ -194,11 +194,7 @@ func TestLoadRoutinesCorrupt(t *testing.T) {
 				text = strings.Replace(text, tt.old, tt.new, 1)
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(text)}
-			c := &Catalog{}
-			if err := c.loadLocales(fsys); err != nil {
-				t.Fatal(err)
-			}
-			err := loadRoutines(fsys, c)
+			c, err := Load(fsys)
 			var ce *Error
 			if !errors.As(err, &ce) {
 				t.Fatalf("err = %v; want a *content.Error", err)
@@ -206,8 +202,8 @@ func TestLoadRoutinesCorrupt(t *testing.T) {
 			if !strings.Contains(err.Error(), "data/"+tt.want) {
 				t.Errorf("err = %v\nwant it to contain data/%s", err, tt.want)
 			}
-			if c.routines != nil {
-				t.Errorf("Catalog.Routines set despite the error")
+			if c != nil {
+				t.Errorf("Load returned a catalog despite the error")
 			}
 		})
 	}

@@ -10,9 +10,7 @@ import (
 	"unknot/app/triage"
 )
 
-// loadTriage decodes triage.json into c.Triage and checks that every text key
-// the rule set needs has words, and that the locale holds no "triage." key the
-// rule set does not use (a misspelt key would otherwise go unnoticed).
+// loadTriage decodes triage.json into c.triage.
 func loadTriage(fsys fs.FS, c *Catalog) error {
 	const file = "triage.json"
 	b, err := fs.ReadFile(fsys, file)
@@ -23,8 +21,17 @@ func loadTriage(fsys fs.FS, c *Catalog) error {
 	if err != nil {
 		return &Error{File: file, Err: err}
 	}
+	c.triage = rs
+	return nil
+}
+
+// checkTriageText checks that every text key the rule set needs has words,
+// and that the locale holds no "triage." key the rule set does not use (a
+// misspelt key would otherwise go unnoticed).
+func (c *Catalog) checkTriageText() error {
+	const file = "triage.json"
 	used := make(map[string]bool)
-	for _, tk := range rs.TextKeys() {
+	for _, tk := range c.triage.TextKeys() {
 		used[tk.Key] = true
 		if err := c.requireText(file, tk.Key); err != nil {
 			if ce, ok := errors.AsType[*Error](err); ok {
@@ -43,6 +50,5 @@ func loadTriage(fsys fs.FS, c *Catalog) error {
 		sort.Strings(unused)
 		return &Error{File: "locale/" + DefaultLanguage, Err: fmt.Errorf("key %q is not used by triage.json or the triage screens", unused[0])}
 	}
-	c.triage = rs
 	return nil
 }
