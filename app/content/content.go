@@ -176,7 +176,7 @@ func (c *Catalog) requireText(file string, keys ...string) error {
 }
 
 func (c *Catalog) loadLocales(fsys fs.FS) error {
-	dirs, err := fs.ReadDir(fsys, "locale")
+	dirs, err := readDir(fsys, "locale")
 	if err != nil {
 		return &Error{File: "locale", Err: err}
 	}
@@ -216,7 +216,7 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 
 func loadLocale(fsys fs.FS, lang string) (Strings, error) {
 	dir := "locale/" + lang
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := readDir(fsys, dir)
 	if err != nil {
 		return nil, &Error{File: dir, Err: err}
 	}
@@ -245,6 +245,18 @@ func loadLocale(fsys fs.FS, lang string) (Strings, error) {
 		}
 	}
 	return strs, nil
+}
+
+// readDir lists a directory of fsys, sorted by name. The file systems
+// content comes from (embed.FS, fstest.MapFS) list directories themselves;
+// calling them directly rather than through fs.ReadDir, which sorts again,
+// keeps a second sort of directory entries out of app.wasm.
+func readDir(fsys fs.FS, dir string) ([]fs.DirEntry, error) {
+	d, ok := fsys.(fs.ReadDirFS)
+	if !ok {
+		return nil, fmt.Errorf("%T cannot list directories", fsys)
+	}
+	return d.ReadDir(dir)
 }
 
 // decodeStrict decodes one JSON value into v, rejecting unknown fields and

@@ -2,7 +2,9 @@ package content
 
 import (
 	"errors"
+	"io/fs"
 	"reflect"
+	"strings"
 	"testing"
 
 	"unknot/data"
@@ -66,4 +68,16 @@ func TestLoadLazilyBrokenContent(t *testing.T) {
 	}()
 	c.Triage()
 	t.Error("Triage returned despite broken content")
+}
+
+// openOnly is a file system that can only open files.
+type openOnly struct{ fs.FS }
+
+// Content is loaded from file systems that list their own directories;
+// another gives a clear error rather than an empty catalog.
+func TestLoadNeedsAListingFS(t *testing.T) {
+	_, err := Load(openOnly{data.FS})
+	if err == nil || !strings.Contains(err.Error(), "cannot list directories") {
+		t.Errorf("Load over an FS without ReadDir: %v", err)
+	}
 }
