@@ -226,7 +226,7 @@ func loadLocale(fsys fs.FS, lang string) (Strings, error) {
 			continue
 		}
 		name := dir + "/" + f.Name()
-		b, err := fs.ReadFile(fsys, name)
+		b, err := readFile(fsys, name)
 		if err != nil {
 			return nil, &Error{File: name, Err: err}
 		}
@@ -271,4 +271,14 @@ func decodeStrict(b []byte, v any) error {
 		return fmt.Errorf("unexpected data after the top-level value")
 	}
 	return nil
+}
+
+// readFile reads a file of fsys through its own ReadFile, for the same
+// reason as readDir.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, ok := fsys.(fs.ReadFileFS)
+	if !ok {
+		return nil, fmt.Errorf("%T cannot read files", fsys)
+	}
+	return f.ReadFile(name)
 }

@@ -12,11 +12,11 @@ import (
 // exercise CLINICAL.md names is present and that every text key the
 // exercises, routines and player use has words.
 func loadRoutines(fsys fs.FS, c *Catalog) error {
-	exercises, err := fs.ReadFile(fsys, routine.ExercisesFile)
+	exercises, err := readFile(fsys, routine.ExercisesFile)
 	if err != nil {
 		return &Error{File: routine.ExercisesFile, Err: err}
 	}
-	routines, err := fs.ReadFile(fsys, routine.RoutinesFile)
+	routines, err := readFile(fsys, routine.RoutinesFile)
 	if err != nil {
 		return &Error{File: routine.RoutinesFile, Err: err}
 	}

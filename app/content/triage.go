@@ -13,7 +13,7 @@ import (
 // loadTriage decodes triage.json into c.triage.
 func loadTriage(fsys fs.FS, c *Catalog) error {
 	const file = "triage.json"
-	b, err := fs.ReadFile(fsys, file)
+	b, err := readFile(fsys, file)
 	if err != nil {
 		return &Error{File: file, Err: err}
 	}
