@@ -2,7 +2,6 @@ package view
 
 import (
 	"fmt"
-	"html"
 	"strings"
 	"time"
 
@@ -41,7 +40,7 @@ func svgOpen(b *strings.Builder, h int) {
 }
 
 func svgText(b *strings.Builder, x, y float64, anchor, class, s string) {
-	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="%s" class="%s">%s</text>`, x, y, anchor, class, html.EscapeString(s))
+	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="%s" class="%s">%s</text>`, x, y, anchor, class, escapeHTML(s))
 }
 
 // painChart plots every pain rating from from to to on a 0–10 scale.

@@ -1,8 +1,6 @@
 package view
 
 import (
-	"html"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/clinic"
@@ -63,8 +61,8 @@ func (p *clinicPage) appURL() string {
 // base64url and the address the app's own, so neither can break out of the
 // attribute; both are escaped all the same.
 func embedSnippet(appURL string, c clinic.Config, title string) string {
-	return `<script src="` + html.EscapeString(appURL+"embed.js") + `" data-clinic="` + html.EscapeString(clinic.Encode(c)) + `" async></script>` + "\n" +
-		`<noscript><a href="` + html.EscapeString(appURL) + `">` + html.EscapeString(title) + `</a></noscript>`
+	return `<script src="` + escapeHTML(appURL+"embed.js") + `" data-clinic="` + escapeHTML(clinic.Encode(c)) + `" async></script>` + "\n" +
+		`<noscript><a href="` + escapeHTML(appURL) + `">` + escapeHTML(title) + `</a></noscript>`
 }
 
 func (p *clinicPage) copy(ctx app.Context, text string) {
