@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -45,7 +44,20 @@ func (e *DataError) Error() string {
 
 func (e *DataError) Unwrap() error { return e.Err }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+// validID reports whether id is a lower case letter followed by at most 39
+// lower case letters, digits and underscores. (A regular expression would
+// be compiled at every start of the app, before its first screen.)
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 40 || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if c := id[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 type exercisesJSON struct {
 	Exercises []json.RawMessage `json:"exercises"`
@@ -120,7 +132,7 @@ func (l *Library) decodeExercises(b []byte) error {
 		if err := decodeStrict(raw, &x); err != nil {
 			return &DataError{File: ExercisesFile, Path: p, Err: err}
 		}
-		if !idPattern.MatchString(string(x.ID)) {
+		if !validID(string(x.ID)) {
 			return fail(p+".id", "id %q must be lower case letters, digits and _", x.ID)
 		}
 		if _, dup := l.exercises[x.ID]; dup {
@@ -153,7 +165,7 @@ func (l *Library) decodeExercises(b []byte) error {
 		}
 		cue := "hold"
 		if x.HoldCue != "" {
-			if !idPattern.MatchString(x.HoldCue) {
+			if !validID(x.HoldCue) {
 				return fail(p+".hold_cue", "%q is not a cue name", x.HoldCue)
 			}
 			cue = x.HoldCue

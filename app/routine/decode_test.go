@@ -2,6 +2,7 @@ package routine
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,21 @@ func TestLibraryLookups(t *testing.T) {
 	rs[0].Steps[0].Dose.Reps = 99
 	if again, _ := lib.Routine(rs[0].ID); again.Steps[0].Dose.Reps == 99 {
 		t.Errorf("changing a returned routine changed the library")
+	}
+}
+
+// validID accepts exactly what the regular expression ^[a-z][a-z0-9_]{0,39}$
+// accepts.
+func TestValidIDMatchesItsPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+	cases := []string{"", "a", "z9", "cat_cow", "Cat", "9a", "_a", "a-b", "a b", "é", "aé",
+		strings.Repeat("a", 40), strings.Repeat("a", 41), "a" + strings.Repeat("_", 39), "a\n"}
+	for c := byte(0); c < 128; c++ {
+		cases = append(cases, "a"+string(c), string(c))
+	}
+	for _, id := range cases {
+		if got, want := validID(id), pattern.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v; want %v", id, got, want)
+		}
 	}
 }
