@@ -118,6 +118,13 @@ func TestServeWasm(t *testing.T) {
 	if !strings.Contains(string(s.assets["/app.js"].body), `goappWasmContentLength = "95000"`) {
 		t.Error("app.js does not carry the uncompressed wasm length for the progress bar")
 	}
+	// Every page starts the download while it is parsed, in the mode of
+	// app.js's own fetch (else the browser downloads it twice).
+	for _, p := range []string{"/", "/about", "/journal"} {
+		if page := string(s.assets[p].body); !strings.Contains(page, `<link rel="preload" href="/web/app.wasm" as="fetch" crossorigin="anonymous"`) {
+			t.Errorf("%s does not preload app.wasm", p)
+		}
+	}
 }
 
 func TestServeSecurityHeadersEverywhere(t *testing.T) {
@@ -273,7 +280,7 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 		}
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "about.html"))
-	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/web/app.css"`, `href="/back-care/settings"`} {
+	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/web/app.css"`, `href="/back-care/settings"`, `<link rel="preload" href="/back-care/web/app.wasm"`} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("about.html lacks %s", want)
 		}
