@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -292,13 +293,34 @@ func (d *decoder) optionalInt() (*int, error) {
 // than encoding/json, which matters with thousands of episodes.
 func DecodeEpisode(data []byte) (Episode, error) {
 	var e Episode
-	return e, decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
+	err := decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
+	return e, err
+}
+
+// DecodeEpisodes reads a JSON list of episodes, each in the form
+// DecodeEpisode reads, as strictly. The browser store keeps a month's
+// episodes as one such list, because IndexedDB's cost is mostly per record.
+// The list has no length limit: it is the store's own data, already in
+// memory, not a file from outside.
+func DecodeEpisodes(data []byte) ([]Episode, error) {
+	var es []Episode
+	err := decodeRecord(data, func(d *decoder) error {
+		return d.array(math.MaxInt, func(i int) error {
+			es = append(es, Episode{})
+			return d.episode(&es[i])
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return es, nil
 }
 
 // DecodeSession is DecodeEpisode for a routine session.
 func DecodeSession(data []byte) (Session, error) {
 	var s Session
-	return s, decodeRecord(data, func(d *decoder) error { return d.session(&s) })
+	err := decodeRecord(data, func(d *decoder) error { return d.session(&s) })
+	return s, err
 }
 
 func decodeRecord(data []byte, read func(*decoder) error) error {
