@@ -73,8 +73,10 @@ func TestDecodeRecordErrors(t *testing.T) {
 }
 
 // The browser store keeps a month's episodes as one JSON list of the texts
-// json.Marshal writes; DecodeEpisodes must give every episode back, in order.
-func TestDecodeEpisodesRoundTrip(t *testing.T) {
+// json.Marshal writes; AppendEpisodes must give every episode back, in
+// order, after those already in dst.
+func TestAppendEpisodesRoundTrip(t *testing.T) {
+	before := []Episode{fullEpisode()}
 	zone := time.FixedZone("", -3*3600)
 	for _, want := range [][]Episode{
 		nil,
@@ -90,13 +92,16 @@ func TestDecodeEpisodesRoundTrip(t *testing.T) {
 			texts[i] = string(raw)
 		}
 		list := "[" + strings.Join(texts, ",") + "]"
-		got, err := DecodeEpisodes([]byte(list))
+		data := []byte(list)
+		got, err := AppendEpisodes(before, data)
 		if err != nil {
 			t.Fatalf("%d episodes: %v", len(want), err)
 		}
-		if len(got) != len(want) {
-			t.Fatalf("got %d episodes; want %d", len(got), len(want))
+		clear(data) // the caller may reuse it
+		if len(got) != len(before)+len(want) || got[0].ID != before[0].ID {
+			t.Fatalf("got %d episodes; want the one before and %d", len(got), len(want))
 		}
+		got = got[len(before):]
 		for i := range want {
 			if !sameJSON(t, got[i], want[i]) || !got[i].Started.Equal(want[i].Started) {
 				t.Errorf("episode %d changed:\ngot  %+v\nwant %+v", i, got[i], want[i])
@@ -105,7 +110,8 @@ func TestDecodeEpisodesRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDecodeEpisodesErrors(t *testing.T) {
+func TestAppendEpisodesErrors(t *testing.T) {
+	before := make([]Episode, 1, 10)
 	good, err := json.Marshal(minimalEpisode())
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +131,7 @@ func TestDecodeEpisodesErrors(t *testing.T) {
 		{"bad date", `[{"id":"` + id2 + `","started":"yesterday","created":"2025-03-10T08:30:00Z","updated":"2025-03-10T08:30:00Z"}]`, "[0].started"},
 		{"cut short", `[` + g, ""},
 	} {
-		got, err := DecodeEpisodes([]byte(tc.data))
+		got, err := AppendEpisodes(before, []byte(tc.data))
 		var be *BackupError
 		if !errors.As(err, &be) {
 			t.Errorf("%s: error %v; want a *BackupError", tc.name, err)
@@ -134,8 +140,8 @@ func TestDecodeEpisodesErrors(t *testing.T) {
 		if be.Path != tc.path {
 			t.Errorf("%s: path %q; want %q (%v)", tc.name, be.Path, tc.path, err)
 		}
-		if got != nil {
-			t.Errorf("%s: %d episodes returned with the error; want none", tc.name, len(got))
+		if len(got) != len(before) {
+			t.Errorf("%s: %d episodes returned with the error; want dst as it was", tc.name, len(got))
 		}
 	}
 }

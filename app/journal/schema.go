@@ -297,21 +297,25 @@ func DecodeEpisode(data []byte) (Episode, error) {
 	return e, err
 }
 
-// DecodeEpisodes reads a JSON list of episodes, each in the form
-// DecodeEpisode reads, as strictly. The browser store keeps a month's
-// episodes as one such list, because IndexedDB's cost is mostly per record.
-// The list has no length limit: it is the store's own data, already in
-// memory, not a file from outside.
-func DecodeEpisodes(data []byte) ([]Episode, error) {
-	var es []Episode
+// AppendEpisodes reads a JSON list of episodes, each in the form
+// DecodeEpisode reads, as strictly, and appends them to dst. On error it
+// returns dst as it was. It keeps no reference to data, which the caller
+// may reuse.
+//
+// The browser store keeps a month's episodes as one such list, because
+// IndexedDB's cost is mostly per record, and reads every month into one
+// slice sized beforehand. The list has no length limit: it is the store's
+// own data, already in memory, not a file from outside.
+func AppendEpisodes(dst []Episode, data []byte) ([]Episode, error) {
+	es := dst
 	err := decodeRecord(data, func(d *decoder) error {
-		return d.array(math.MaxInt, func(i int) error {
+		return d.array(math.MaxInt, func(int) error {
 			es = append(es, Episode{})
-			return d.episode(&es[i])
+			return d.episode(&es[len(es)-1])
 		})
 	})
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	return es, nil
 }
