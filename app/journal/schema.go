@@ -288,9 +288,9 @@ func (d *decoder) optionalInt() (*int, error) {
 }
 
 // DecodeEpisode reads one episode in the form a backup holds it (the form
-// json.Marshal gives), as strictly as a backup is read. It is how the
-// browser store reads its records: several times faster in WebAssembly
-// than encoding/json, which matters with thousands of episodes.
+// json.Marshal gives), as strictly as a backup is read, and several times
+// faster in WebAssembly than encoding/json. The browser store reads with it
+// each episode of a month it rewrites.
 func DecodeEpisode(data []byte) (Episode, error) {
 	var e Episode
 	err := decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
@@ -303,8 +303,8 @@ func DecodeEpisode(data []byte) (Episode, error) {
 // may reuse.
 //
 // The browser store keeps a month's episodes as one such list, because
-// IndexedDB's cost is mostly per record, and reads every month into one
-// slice sized beforehand. The list has no length limit: it is the store's
+// IndexedDB reads a few large records faster than many small ones, and
+// reads every month into one slice sized beforehand. The list has no length limit: it is the store's
 // own data, already in memory, not a file from outside.
 func AppendEpisodes(dst []Episode, data []byte) ([]Episode, error) {
 	es := dst
