@@ -286,85 +286,225 @@ func TestBrowserJournalTriageResultLandsInJournal(t *testing.T) {
 	}
 }
 
+// journalMonths reads the month records of the journal database as
+// {month, ids, starts} (each start as its month key) and the episodeIds
+// records as id → month.
+const journalMonths = `new Promise((resolve, reject) => {
+	const req = indexedDB.open("unknot");
+	req.onsuccess = () => {
+		const db = req.result;
+		const out = {months: [], ids: {}};
+		const tx = db.transaction(["months", "episodeIds"]);
+		tx.objectStore("months").getAll().onsuccess = e => out.months = e.target.result.map(r => {
+			const list = JSON.parse(r.json);
+			return {month: r.month, ids: list.map(x => x.id), starts: list.map(x => { const d = new Date(x.started); return d.getUTCFullYear() * 12 + d.getUTCMonth(); })};
+		});
+		tx.objectStore("episodeIds").getAll().onsuccess = e => e.target.result.forEach(r => out.ids[r.id] = r.month);
+		tx.oncomplete = () => { db.close(); resolve(out); };
+		tx.onerror = () => reject(tx.error);
+	};
+	req.onerror = () => reject(req.error);
+})`
+
+// TestBrowserJournalEpisodeMovesMonth moves an episode's start into an
+// earlier month, deletes it and undoes the delete. After each step every
+// episode must be in exactly one month record, the one of its start, which
+// episodeIds names, and no month record may be left empty.
+func TestBrowserJournalEpisodeMovesMonth(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	stays := quickLog(t, ctx, srv.URL, "5", "centre", "sitting_long")
+	moves := quickLog(t, ctx, srv.URL, "7", "left", "lifting")
+	check := func(step string, want ...string) {
+		t.Helper()
+		var db struct {
+			Months []struct {
+				Month  int      `json:"month"`
+				IDs    []string `json:"ids"`
+				Starts []int    `json:"starts"`
+			} `json:"months"`
+			IDs map[string]int `json:"ids"`
+		}
+		runIn(t, ctx, "reading the database "+step, chromedp.Evaluate(journalMonths, &db, awaitPromise))
+		seen := map[string]int{}
+		for _, m := range db.Months {
+			if len(m.IDs) == 0 {
+				t.Errorf("%s: month %d is stored empty", step, m.Month)
+			}
+			for i, id := range m.IDs {
+				seen[id]++
+				if m.Starts[i] != m.Month || db.IDs[id] != m.Month {
+					t.Errorf("%s: %s is in month %d; its start is in %d and episodeIds says %d", step, id, m.Month, m.Starts[i], db.IDs[id])
+				}
+			}
+		}
+		if len(seen) != len(want) || len(db.IDs) != len(want) {
+			t.Errorf("%s: months hold %v, episodeIds %v; want %q", step, seen, db.IDs, want)
+		}
+		for _, id := range want {
+			if seen[id] != 1 {
+				t.Errorf("%s: %s is stored %d times; want once", step, id, seen[id])
+			}
+		}
+	}
+	check("after logging", stays, moves)
+
+	openEpisode(t, ctx, srv.URL, moves)
+	var started string
+	runIn(t, ctx, "starting it 70 days earlier", chromedp.Evaluate(`(() => {
+		const d = new Date(Date.now() - 70 * 864e5);
+		const el = document.querySelector("#episode-started");
+		el.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return el.value;
+	})()`, &started), chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	check("after moving it to "+started, stays, moves)
+	if rows := journalRows(t, ctx, srv.URL); len(rows) != 2 || !strings.HasPrefix(rows[0], stays) || !strings.HasPrefix(rows[1], moves) {
+		t.Errorf("rows after moving = %q; want %s then %s", rows, stays, moves)
+	}
+
+	openEpisode(t, ctx, srv.URL, moves)
+	runIn(t, ctx, "deleting", chromedp.Click(`[data-action="delete-episode"]`, chromedp.ByQuery))
+	eventually(t, ctx, "deleted", fmt.Sprintf(`document.querySelector('[data-deleted=%q]') !== null`, moves))
+	check("after deleting it", stays)
+	runIn(t, ctx, "undoing", chromedp.Click(`[data-action="undo-delete"]`, chromedp.ByQuery))
+	eventually(t, ctx, "restored", `document.querySelector("[data-deleted]") === null`)
+	check("after undoing", stays, moves)
+}
+
 // TestBrowserJournalMigratesEveryEarlierVersion builds each earlier
-// database with raw IndexedDB calls, then loads the app over it.
+// database with raw IndexedDB calls, laid out as that version laid it out,
+// then loads the app over it.
 func TestBrowserJournalMigratesEveryEarlierVersion(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
 	tokyo := time.FixedZone("JST", 9*3600)
-	// As text, a sorts after b; as instants, b is newer.
+	// As text, a sorts after b; as instants, b is newer. c's record has a
+	// start that cannot be read: it must be kept all the same.
 	a := journal.GenerateEpisodes(1, 1, time.Date(2025, 3, 1, 10, 0, 0, 0, tokyo))[0]
 	bEp := journal.GenerateEpisodes(1, 2, time.Date(2025, 3, 1, 5, 0, 0, 0, time.UTC))[0]
-	var v1Records []map[string]string
-	for _, e := range []journal.Episode{a, bEp} {
-		raw, _ := json.Marshal(e)
-		v1Records = append(v1Records, map[string]string{"id": e.ID, "started": e.Started.Format(time.RFC3339Nano), "updated": e.Updated.Format(time.RFC3339Nano), "json": string(raw)})
+	c := journal.GenerateEpisodes(1, 3, time.Date(2024, 7, 14, 18, 0, 0, 0, time.UTC))[0]
+	session := journal.Session{ID: "5f0c2a8e-1b7d-4e3a-9c6f-0d2e4b8a1c37", RoutineID: "quick_relief", RoutineName: "Quick relief",
+		Started: time.Date(2025, 2, 20, 7, 0, 0, 0, time.UTC), Ended: time.Date(2025, 2, 20, 7, 10, 0, 0, time.UTC),
+		StepsDone: 6, StepsTotal: 6, Finished: true,
+		Created: time.Date(2025, 2, 20, 7, 10, 0, 0, time.UTC), Updated: time.Date(2025, 2, 20, 7, 10, 0, 0, time.UTC)}
+	// record is a v1 record; v2 adds newest, −(started in milliseconds),
+	// or 0 when started cannot be read.
+	record := func(id string, started, updated time.Time, v any) map[string]any {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return map[string]any{"id": id, "started": started.Format(time.RFC3339Nano), "newest": -float64(started.UnixMilli()),
+			"updated": updated.Format(time.RFC3339Nano), "json": string(raw)}
 	}
-	recs, _ := json.Marshal(v1Records)
+	var episodes []map[string]any
+	for _, e := range []journal.Episode{a, bEp, c} {
+		episodes = append(episodes, record(e.ID, e.Started, e.Updated, e))
+	}
+	episodes[2]["started"], episodes[2]["newest"] = "not a date", 0
+	sessions := []map[string]any{record(session.ID, session.Started, session.Updated, session)}
 
-	for _, from := range []int{0, 1} {
+	for _, from := range []int{0, 1, 2} {
 		t.Run(fmt.Sprintf("from v%d", from), func(t *testing.T) {
 			ctx := newBrowser(t).Tab()
 			// A page of the origin that does not start the app.
 			runIn(t, ctx, "origin", chromedp.Navigate(srv.URL+"/manifest.webmanifest"))
-			if from == 1 {
+			if from > 0 {
+				index := map[int]string{1: "started", 2: "newest"}[from]
+				strip := from == 1 // v1 records have no newest
+				eps, ss := recordsJSON(t, episodes, strip), recordsJSON(t, sessions, strip)
 				var ok bool
-				runIn(t, ctx, "making a v1 database", chromedp.Evaluate(fmt.Sprintf(`new Promise((resolve, reject) => {
-					const req = indexedDB.open("unknot", 1);
+				runIn(t, ctx, fmt.Sprintf("making a v%d database", from), chromedp.Evaluate(fmt.Sprintf(`new Promise((resolve, reject) => {
+					const req = indexedDB.open("unknot", %d);
 					req.onupgradeneeded = () => {
 						const db = req.result;
-						for (const name of ["episodes", "sessions"]) db.createObjectStore(name, {keyPath: "id"}).createIndex("started", "started");
-						db.createObjectStore("meta", {keyPath: "key"}).put({key: "schema", version: 1});
+						for (const name of ["episodes", "sessions"]) db.createObjectStore(name, {keyPath: "id"}).createIndex(%q, %q);
+						db.createObjectStore("meta", {keyPath: "key"}).put({key: "schema", version: %d});
 					};
 					req.onsuccess = () => {
 						const db = req.result;
-						const tx = db.transaction("episodes", "readwrite");
+						const tx = db.transaction(["episodes", "sessions"], "readwrite");
 						for (const r of %s) tx.objectStore("episodes").put(r);
+						for (const r of %s) tx.objectStore("sessions").put(r);
 						tx.oncomplete = () => { db.close(); resolve(true); };
 						tx.onerror = () => reject(tx.error);
 					};
 					req.onerror = () => reject(req.error);
-				})`, recs), &ok, awaitPromise))
+				})`, from, index, index, from, eps, ss), &ok, awaitPromise))
 			}
 			rows := journalRows(t, ctx, srv.URL)
-			var version struct {
-				Version int      `json:"version"`
-				Schema  int      `json:"schema"`
-				Newest  []bool   `json:"newest"`
-				Indexes []string `json:"indexes"`
+			var db struct {
+				Version  int            `json:"version"`
+				Schema   int            `json:"schema"`
+				Stores   []string       `json:"stores"`
+				Months   []any          `json:"months"` // month keys, each beside a JSON list
+				IDs      map[string]int `json:"ids"`    // episode id → month key
+				Sessions int            `json:"sessions"`
 			}
 			runIn(t, ctx, "reading the database", chromedp.Evaluate(`new Promise((resolve, reject) => {
 				const req = indexedDB.open("unknot");
 				req.onsuccess = () => {
 					const db = req.result;
-					const tx = db.transaction(["episodes", "meta"]);
-					const out = {version: db.version, indexes: [...tx.objectStore("episodes").indexNames]};
+					const out = {version: db.version, stores: [...db.objectStoreNames], ids: {}};
+					if (db.version !== 3) { db.close(); resolve(out); return; }
+					const tx = db.transaction(["months", "episodeIds", "sessions", "meta"]);
 					tx.objectStore("meta").get("schema").onsuccess = e => out.schema = e.target.result.version;
-					tx.objectStore("episodes").getAll().onsuccess = e => out.newest = e.target.result.map(r => typeof r.newest === "number" && typeof r.json === "string");
+					tx.objectStore("months").getAll().onsuccess = e => out.months = e.target.result.map(r =>
+						typeof r.month === "number" && Array.isArray(JSON.parse(r.json)) ? r.month : "not a month: " + JSON.stringify(r));
+					tx.objectStore("episodeIds").getAll().onsuccess = e => e.target.result.forEach(r => out.ids[r.id] = r.month);
+					tx.objectStore("sessions").count().onsuccess = e => out.sessions = e.target.result;
 					tx.oncomplete = () => { db.close(); resolve(out); };
 				};
 				req.onerror = () => reject(req.error);
-			})`, &version, awaitPromise))
-			if version.Version != 2 || version.Schema != 2 || strings.Join(version.Indexes, ",") != "newest" {
-				t.Errorf("database after loading = %+v; want version 2 with index newest", version)
+			})`, &db, awaitPromise))
+			if db.Version != 3 || db.Schema != 3 || strings.Join(db.Stores, ",") != "episodeIds,meta,months,sessions" {
+				t.Errorf("database after loading: version %d, schema %d, stores %q; want 3, 3, episodeIds,meta,months,sessions", db.Version, db.Schema, db.Stores)
 			}
-			for i, ok := range version.Newest {
-				if !ok {
-					t.Errorf("record %d has no newest key", i)
+			for _, m := range db.Months {
+				if _, ok := m.(float64); !ok {
+					t.Errorf("month record %v", m)
 				}
 			}
-			if from == 1 {
-				if len(rows) != 2 || !strings.HasPrefix(rows[0], bEp.ID) || !strings.HasPrefix(rows[1], a.ID) {
-					t.Errorf("rows after migrating = %q; want %s then %s", rows, bEp.ID, a.ID)
+			if from > 0 {
+				march2025 := 2025*12 + 2
+				want := map[string]int{a.ID: march2025, bEp.ID: march2025, c.ID: 0}
+				if fmt.Sprint(db.IDs) != fmt.Sprint(want) || len(db.Months) != 2 || db.Sessions != 1 {
+					t.Errorf("after migrating: months %v, episode months %v, %d sessions; want 2 months, %v, 1 session", db.Months, db.IDs, db.Sessions, want)
+				}
+				if len(rows) != 3 || !strings.HasPrefix(rows[0], bEp.ID) || !strings.HasPrefix(rows[1], a.ID) || !strings.HasPrefix(rows[2], c.ID) {
+					t.Errorf("rows after migrating = %q; want %s, %s, %s", rows, bEp.ID, a.ID, c.ID)
 				}
 			}
 			// The migrated journal takes new records.
 			id := quickLog(t, ctx, srv.URL, "2", "right", "sport")
-			if rows := journalRows(t, ctx, srv.URL); len(rows) == 0 || !strings.HasPrefix(rows[0], id) {
+			if rows := journalRows(t, ctx, srv.URL); len(rows) != len(db.IDs)+1 || !strings.HasPrefix(rows[0], id) {
 				t.Errorf("rows after logging = %q", rows)
 			}
 		})
 	}
+}
+
+// recordsJSON is records as a JavaScript array, without their newest keys
+// when strip is set.
+func recordsJSON(t *testing.T, records []map[string]any, strip bool) string {
+	t.Helper()
+	out := make([]map[string]any, len(records))
+	for i, r := range records {
+		out[i] = map[string]any{}
+		for k, v := range r {
+			if k != "newest" || !strip {
+				out[i][k] = v
+			}
+		}
+	}
+	raw, err := json.Marshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }
 
 func TestBrowserJournalAccessibility(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,5 +69,79 @@ func TestDecodeRecordErrors(t *testing.T) {
 	}
 	if _, err := DecodeSession([]byte(`{}`)); err == nil {
 		t.Error("an empty session was accepted")
+	}
+}
+
+// The browser store keeps a month's episodes as one JSON list of the texts
+// json.Marshal writes; AppendEpisodes must give every episode back, in
+// order, after those already in dst.
+func TestAppendEpisodesRoundTrip(t *testing.T) {
+	before := []Episode{fullEpisode()}
+	zone := time.FixedZone("", -3*3600)
+	for _, want := range [][]Episode{
+		nil,
+		{minimalEpisode()},
+		append(GenerateEpisodes(120, 3, time.Date(2024, 1, 30, 23, 0, 0, 0, zone)), fullEpisode(), minimalEpisode()),
+	} {
+		texts := make([]string, len(want))
+		for i, e := range want {
+			raw, err := json.Marshal(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[i] = string(raw)
+		}
+		list := "[" + strings.Join(texts, ",") + "]"
+		data := []byte(list)
+		got, err := AppendEpisodes(before, data)
+		if err != nil {
+			t.Fatalf("%d episodes: %v", len(want), err)
+		}
+		clear(data) // the caller may reuse it
+		if len(got) != len(before)+len(want) || got[0].ID != before[0].ID {
+			t.Fatalf("got %d episodes; want the one before and %d", len(got), len(want))
+		}
+		got = got[len(before):]
+		for i := range want {
+			if !sameJSON(t, got[i], want[i]) || !got[i].Started.Equal(want[i].Started) {
+				t.Errorf("episode %d changed:\ngot  %+v\nwant %+v", i, got[i], want[i])
+			}
+		}
+	}
+}
+
+func TestAppendEpisodesErrors(t *testing.T) {
+	before := make([]Episode, 1, 10)
+	good, err := json.Marshal(minimalEpisode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := string(good)
+	for _, tc := range []struct {
+		name, data, path string
+	}{
+		{"not a list", g, ""},
+		{"empty text", ``, ""},
+		{"trailing data", `[` + g + `] []`, ""},
+		{"missing comma", `[` + g + g + `]`, ""},
+		{"trailing comma", `[` + g + `,]`, "[1]"},
+		{"null element", `[` + g + `,null]`, "[1]"},
+		{"unknown field in the second", `[` + g + `,` + strings.Replace(g, `{`, `{"colour":"red",`, 1) + `]`, "[1].colour"},
+		{"missing updated in the third", `[` + g + `,` + g + `,{"id":"` + id2 + `","started":"2025-03-10T08:30:00Z","created":"2025-03-10T08:30:00Z"}]`, "[2].updated"},
+		{"bad date", `[{"id":"` + id2 + `","started":"yesterday","created":"2025-03-10T08:30:00Z","updated":"2025-03-10T08:30:00Z"}]`, "[0].started"},
+		{"cut short", `[` + g, ""},
+	} {
+		got, err := AppendEpisodes(before, []byte(tc.data))
+		var be *BackupError
+		if !errors.As(err, &be) {
+			t.Errorf("%s: error %v; want a *BackupError", tc.name, err)
+			continue
+		}
+		if be.Path != tc.path {
+			t.Errorf("%s: path %q; want %q (%v)", tc.name, be.Path, tc.path, err)
+		}
+		if len(got) != len(before) {
+			t.Errorf("%s: %d episodes returned with the error; want dst as it was", tc.name, len(got))
+		}
 	}
 }

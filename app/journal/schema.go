@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -287,18 +288,43 @@ func (d *decoder) optionalInt() (*int, error) {
 }
 
 // DecodeEpisode reads one episode in the form a backup holds it (the form
-// json.Marshal gives), as strictly as a backup is read. It is how the
-// browser store reads its records: several times faster in WebAssembly
-// than encoding/json, which matters with thousands of episodes.
+// json.Marshal gives), as strictly as a backup is read, and several times
+// faster in WebAssembly than encoding/json. The browser store reads with it
+// each episode of a month it rewrites.
 func DecodeEpisode(data []byte) (Episode, error) {
 	var e Episode
-	return e, decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
+	err := decodeRecord(data, func(d *decoder) error { return d.episode(&e) })
+	return e, err
+}
+
+// AppendEpisodes reads a JSON list of episodes, each in the form
+// DecodeEpisode reads, as strictly, and appends them to dst. On error it
+// returns dst as it was. It keeps no reference to data, which the caller
+// may reuse.
+//
+// The browser store keeps a month's episodes as one such list, because
+// IndexedDB reads a few large records faster than many small ones, and
+// reads every month into one slice sized beforehand. The list has no length limit: it is the store's
+// own data, already in memory, not a file from outside.
+func AppendEpisodes(dst []Episode, data []byte) ([]Episode, error) {
+	es := dst
+	err := decodeRecord(data, func(d *decoder) error {
+		return d.array(math.MaxInt, func(int) error {
+			es = append(es, Episode{})
+			return d.episode(&es[len(es)-1])
+		})
+	})
+	if err != nil {
+		return dst, err
+	}
+	return es, nil
 }
 
 // DecodeSession is DecodeEpisode for a routine session.
 func DecodeSession(data []byte) (Session, error) {
 	var s Session
-	return s, decodeRecord(data, func(d *decoder) error { return d.session(&s) })
+	err := decodeRecord(data, func(d *decoder) error { return d.session(&s) })
+	return s, err
 }
 
 func decodeRecord(data []byte, read func(*decoder) error) error {

@@ -39,16 +39,6 @@ func (t *txn) request(req js.Value, cb func(js.Value)) {
 	req.Set("onsuccess", t.ok.Value)
 }
 
-// getAll reads every value of a store or index in key order, at most limit
-// when limit > 0.
-func (t *txn) getAll(source js.Value, limit int, cb func(js.Value)) {
-	if limit > 0 {
-		t.request(source.Call("getAll", js.Null(), limit), cb)
-		return
-	}
-	t.request(source.Call("getAll"), cb)
-}
-
 // abort rolls the transaction back with err as the method's result.
 func (t *txn) abort(err error) {
 	if t.err == nil {
