@@ -116,6 +116,10 @@ func (d *decoder) backup() (*Backup, error) {
 
 var episodeRequired = []string{"id", "started", "created", "updated"}
 
+// episode reads one episode. It is never inlined: each inlined copy would
+// carry its own copy of the field closure, 6 KB of app.wasm each.
+//
+//go:noinline
 func (d *decoder) episode(e *Episode) error {
 	return d.object(segField, episodeRequired, func(key []byte) error {
 		var err error
@@ -244,6 +248,9 @@ var sessionRequired = []string{
 	"steps_done", "steps_total", "finished", "created", "updated",
 }
 
+// session reads one routine session; never inlined, like episode.
+//
+//go:noinline
 func (d *decoder) session(s *Session) error {
 	return d.object(segField, sessionRequired, func(key []byte) error {
 		var err error
