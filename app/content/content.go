@@ -23,7 +23,8 @@ import (
 // the fallback for a browser language Unknot does not have.
 const DefaultLanguage = "en"
 
-// Catalog is all of Unknot's content, decoded and cross-checked.
+// Catalog is all of Unknot's content: from Load, decoded and cross-checked;
+// from LoadLazily, the same content decoded as it is first needed.
 type Catalog struct {
 	locales map[string]Strings
 
