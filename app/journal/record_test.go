@@ -58,14 +58,7 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"cut short", string(good[:len(good)-3]), "updated"},
 	} {
 		_, err := DecodeEpisode([]byte(tc.data))
-		var be *BackupError
-		if !errors.As(err, &be) {
-			t.Errorf("%s: error %v; want a *BackupError", tc.name, err)
-			continue
-		}
-		if be.Path != tc.path {
-			t.Errorf("%s: path %q; want %q (%v)", tc.name, be.Path, tc.path, err)
-		}
+		checkBackupError(t, tc.name, err, tc.path)
 	}
 	if _, err := DecodeSession([]byte(`{}`)); err == nil {
 		t.Error("an empty session was accepted")
@@ -132,16 +125,21 @@ func TestAppendEpisodesErrors(t *testing.T) {
 		{"cut short", `[` + g, ""},
 	} {
 		got, err := AppendEpisodes(before, []byte(tc.data))
-		var be *BackupError
-		if !errors.As(err, &be) {
-			t.Errorf("%s: error %v; want a *BackupError", tc.name, err)
-			continue
-		}
-		if be.Path != tc.path {
-			t.Errorf("%s: path %q; want %q (%v)", tc.name, be.Path, tc.path, err)
-		}
+		checkBackupError(t, tc.name, err, tc.path)
 		if len(got) != len(before) {
 			t.Errorf("%s: %d episodes returned with the error; want dst as it was", tc.name, len(got))
 		}
+	}
+}
+
+// checkBackupError reports unless err is a *BackupError naming path.
+func checkBackupError(t *testing.T, name string, err error, path string) {
+	t.Helper()
+	be, ok := errors.AsType[*BackupError](err)
+	switch {
+	case !ok:
+		t.Errorf("%s: error %v; want a *BackupError", name, err)
+	case be.Path != path:
+		t.Errorf("%s: path %q; want %q (%v)", name, be.Path, path, err)
 	}
 }
