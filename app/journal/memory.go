@@ -80,7 +80,7 @@ func (m *Memory) PutEpisode(ctx context.Context, e Episode, base time.Time) erro
 		return err
 	}
 	old, ok := m.episodes[e.ID]
-	if err := checkBase("episode", e.ID, ok, old.Updated, base, e.Updated); err != nil {
+	if err := CheckBase("episode", e.ID, ok, old.Updated, base, e.Updated); err != nil {
 		return err
 	}
 	m.episodes[e.ID] = e.Clone()
@@ -125,7 +125,7 @@ func (m *Memory) PutSession(ctx context.Context, s Session, base time.Time) erro
 		return err
 	}
 	old, ok := m.sessions[s.ID]
-	if err := checkBase("session", s.ID, ok, old.Updated, base, s.Updated); err != nil {
+	if err := CheckBase("session", s.ID, ok, old.Updated, base, s.Updated); err != nil {
 		return err
 	}
 	m.sessions[s.ID] = s.Clone()
@@ -186,8 +186,12 @@ func (m *Memory) DeleteAll(ctx context.Context) error {
 	return nil
 }
 
-// checkBase implements the optimistic concurrency rule of Store.PutEpisode.
-func checkBase(kind, id string, exists bool, stored, base, updated time.Time) error {
+// CheckBase is the optimistic concurrency rule of Store.PutEpisode and
+// PutSession, for every Store: a write of record kind/id whose new version
+// is updated may replace the stored version (present when exists, last
+// updated at stored) only if that is still base, the version it was made
+// from; base is zero for a new record.
+func CheckBase(kind, id string, exists bool, stored, base, updated time.Time) error {
 	switch {
 	case !exists && !base.IsZero():
 		return fmt.Errorf("journal: %s %s was deleted elsewhere: %w", kind, id, ErrConflict)

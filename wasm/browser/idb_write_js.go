@@ -40,7 +40,7 @@ func (j *Journal) PutEpisode(ctx context.Context, e journal.Episode, base time.T
 			if exists {
 				stored, from = storedUpdated(v), v.Get("month").Int()
 			}
-			if err := checkBase("episode", e.ID, exists, stored, base, e.Updated); err != nil {
+			if err := journal.CheckBase("episode", e.ID, exists, stored, base, e.Updated); err != nil {
 				t.abort(err)
 				return
 			}
@@ -79,7 +79,7 @@ func (j *Journal) PutSession(ctx context.Context, s journal.Session, base time.T
 			if exists {
 				stored = storedUpdated(v)
 			}
-			if err := checkBase("session", s.ID, exists, stored, base, s.Updated); err != nil {
+			if err := journal.CheckBase("session", s.ID, exists, stored, base, s.Updated); err != nil {
 				t.abort(err)
 				return
 			}
@@ -258,20 +258,6 @@ func (j *Journal) DeleteAll(ctx context.Context) error {
 		j.changed(nil)
 	}
 	return err
-}
-
-// checkBase is the rule of journal.Store.PutEpisode, as journal.Memory
-// applies it.
-func checkBase(kind, id string, exists bool, stored, base, updated time.Time) error {
-	switch {
-	case !exists && !base.IsZero():
-		return fmt.Errorf("journal: %s %s was deleted elsewhere: %w", kind, id, journal.ErrConflict)
-	case exists && (base.IsZero() || !stored.Equal(base)):
-		return fmt.Errorf("journal: %s %s was changed elsewhere: %w", kind, id, journal.ErrConflict)
-	case exists && !updated.After(base):
-		return &journal.FieldError{Path: "updated", Problem: "must be later than the version it replaces"}
-	}
-	return nil
 }
 
 // encodeSession builds a session's stored value: the session as JSON text,
