@@ -205,13 +205,16 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 			}
 		}
 	}
-	line, _, _ := strings.Cut(worker[strings.Index(worker, "const resourcesToCache = ")+len("const resourcesToCache = "):], ";\n")
+	line, filter, _ := strings.Cut(worker[strings.Index(worker, "const resourcesToCache = ")+len("const resourcesToCache = "):], ".filter(")
 	var resources []string
 	if err := json.Unmarshal([]byte(line), &resources); err != nil {
 		t.Fatalf("the precache list is not a JSON array: %v", err)
 	}
-	if !strings.Contains(worker, `const shell = "/";`) || !slices.Contains(resources, "/") {
+	if !strings.Contains(worker, `const shell = "/app-shell.html";`) || !slices.Contains(resources, "/app-shell.html") {
 		t.Error("the worker does not precache the shell")
+	}
+	if slices.Contains(resources, "/") && !strings.HasPrefix(filter, `(url) => url !== "/")`) {
+		t.Error("the worker precaches the home page besides the shell")
 	}
 	if strings.Contains(worker, `"/about"`) {
 		t.Error("the worker precaches pages besides the shell")
@@ -226,6 +229,42 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 	}
 	if strings.Contains(worker, "https://") || strings.Contains(worker, "github") {
 		t.Error("worker refers to another origin")
+	}
+}
+
+// The shell is the home page without its content: the head that loads the
+// app, an empty root for go-app to replace, and go-app's loader.
+func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
+	s := testSite(t)
+	home, shell := string(s.assets["/"].body), string(s.assets[shellPath].body)
+	head, _, _ := strings.Cut(home, "<body>")
+	if !strings.HasPrefix(shell, head+"<body>") {
+		t.Error("the shell's head differs from the home page's")
+	}
+	_, body, _ := strings.Cut(shell, "<body>")
+	root, loader, ok := strings.Cut(body, `<aside`)
+	if !ok {
+		t.Fatal("the shell has no loader")
+	}
+	if !strings.Contains(loader, `id="app-wasm-loader"`) {
+		t.Error("the shell's aside is not go-app's loader")
+	}
+	if strings.TrimSpace(root) != "<div></div>" {
+		t.Errorf("the shell's root is %q; want an empty div", root)
+	}
+	if !strings.HasSuffix(home, loader) {
+		t.Error("the shell's loader differs from the home page's")
+	}
+	if got := s.assets[shellPath].contentType; !strings.HasPrefix(got, "text/html") {
+		t.Errorf("the shell is served as %s", got)
+	}
+}
+
+func TestBareShellRefusesAPageWithoutTheLoader(t *testing.T) {
+	for _, page := range []string{"", "<html><body><div>x</div></body></html>", `<aside id="app-wasm-loader"></aside><body>`, `<body><div id="app-wasm-loader"></div></body>`} {
+		if _, err := bareShell([]byte(page)); err == nil {
+			t.Errorf("bareShell(%q) gave no error", page)
+		}
 	}
 }
 
@@ -274,7 +313,7 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	if _, err := s.writeTo(out); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css.br"} {
+	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "app-shell.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css.br"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("static site lacks %s", f)
 		}
@@ -288,6 +327,11 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
 	if !bytes.Contains(worker, []byte(`"/back-care/web/app.css"`)) || bytes.Contains(worker, []byte(`"/web/app.css"`)) {
 		t.Error("the worker's precache list misses the sub-path")
+	}
+	for _, want := range []string{`const shell = "/back-care/app-shell.html";`, `.filter((url) => url !== "/back-care")`} {
+		if !bytes.Contains(worker, []byte(want)) {
+			t.Errorf("the worker lacks %s", want)
+		}
 	}
 	manifest, _ := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
 	if !bytes.Contains(manifest, []byte(`"start_url": "/back-care/"`)) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -55,7 +56,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeTo writes every asset under dir: pages as <path>.html (the root as
-// index.html), the not-found page as 404.html, with .br/.gz siblings.
+// index.html, the worker's shell as itself), the not-found page as 404.html, with .br/.gz siblings.
 func (s *site) writeTo(dir string) (int, error) {
 	n := 0
 	write := func(name string, a *asset) error {
@@ -82,7 +83,7 @@ func (s *site) writeTo(dir string) (int, error) {
 		switch {
 		case p == "/":
 			name = "/index.html"
-		case strings.HasPrefix(a.contentType, "text/html"):
+		case strings.HasPrefix(a.contentType, "text/html") && path.Ext(p) != ".html":
 			name = p + ".html"
 		}
 		if err := write(name, a); err != nil {

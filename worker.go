@@ -16,16 +16,17 @@ import (
 // event.waitUntil, fails the install (keeping the previous version) when any
 // file cannot be fetched, answers every navigation from the cache whatever
 // its query or fragment, and works under a sub-path (also where the host
-// redirects the sub-path's root to add a slash).
+// redirects the shell's address, as hosts with "pretty URLs" drop .html).
 //
-// Every navigation gets the one shell (the pre-rendered home page): go-app's
-// loader covers the page until the app has rendered the route, so a page's
-// own pre-rendered HTML would never be seen, and precaching each page would
-// make the first visit download them all.
+// Every navigation gets the one shell (see bareShell): go-app's loader
+// covers the page until the app has rendered the route, so a page's own
+// pre-rendered HTML would never be seen, and precaching each page would make
+// the first visit download them all.
 const workerTemplate = `// Unknot service worker, version {{.Version}}.
 const cacheName = "unknot-{{.Version}}";
-const resourcesToCache = {{.ResourcesToCache}};
 const shell = {{UNKNOT_SHELL}};
+// go-app always lists the home page; the shell stands in for every page.
+const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precache());
@@ -42,9 +43,9 @@ async function precache() {
       throw new Error("precaching " + url + " failed: HTTP " + response.status);
     }
     if (response.redirected) {
-      // Static hosts redirect a sub-path's root (/back-care to /back-care/);
-      // the browser refuses a redirected response as the answer to a page
-      // load, so keep the final body and headers only.
+      // Some static hosts redirect /app-shell.html to /app-shell; the
+      // browser refuses a redirected response as the answer to a page load,
+      // so keep the final body and headers only.
       response = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
     }
     await cache.put(url, response);
@@ -99,9 +100,10 @@ async function fromCache(request) {
 }
 `
 
-// workerWithShell fills the shell placeholder of the template with the
-// shell's URL path, including the base prefix.
-func workerWithShell(shell string) string {
+// workerWithShell fills in the template's placeholders: the URL paths of
+// the shell and of the home page, including the base prefix.
+func workerWithShell(shell, root string) string {
 	s, _ := json.Marshal(shell)
-	return strings.ReplaceAll(workerTemplate, "{{UNKNOT_SHELL}}", string(s))
+	r, _ := json.Marshal(root)
+	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r)).Replace(workerTemplate)
 }
