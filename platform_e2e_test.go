@@ -21,7 +21,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"unknot/app/content"
 	"unknot/app/view"
+	"unknot/data"
 )
 
 // routesToCheck are every page plus the shapes of URL a person may arrive
@@ -327,4 +329,49 @@ func copyDir(t *testing.T, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// Addresses with an id, and unknown ones, get their route as they are about
+// to be shown (view.Route): following links to them, and stepping back and
+// forward between them, shows Unknot's pages, never go-app's own not-found.
+func TestBrowserLinksToAddressesWithIDs(t *testing.T) {
+	t.Parallel()
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := catalog.Strings(content.DefaultLanguage)
+	quick, _ := catalog.Routines().Routine("quick_relief")
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	ctx := b.Tab()
+	shows := func(what, path, title string) {
+		t.Helper()
+		eventually(t, ctx, what, fmt.Sprintf(`location.pathname === %q && (document.querySelector("main h1") || {}).textContent === %q`, path, title))
+	}
+
+	id := quickLog(t, ctx, srv.URL, "5", "centre", "sitting_long")
+	runIn(t, ctx, "opening the episode", chromedp.Click(`[data-action="add-details"]`, chromedp.ByQuery))
+	shows("the episode", "/journal/"+id, text.T("journal.episode.title_plain"))
+
+	runIn(t, ctx, "opening the routines", chromedp.Click(`nav.tabbar a[href="/routines"]`, chromedp.ByQuery))
+	shows("the routines", "/routines", text.T("routines.title"))
+	runIn(t, ctx, "opening a routine", chromedp.Click(`a[href="/routines/quick_relief"]`, chromedp.ByQuery))
+	shows("the player", "/routines/quick_relief", text.T(quick.NameKey))
+
+	runIn(t, ctx, "back", chromedp.NavigateBack())
+	shows("the routines again", "/routines", text.T("routines.title"))
+	runIn(t, ctx, "back", chromedp.NavigateBack())
+	shows("the episode again", "/journal/"+id, text.T("journal.episode.title_plain"))
+	runIn(t, ctx, "forward", chromedp.NavigateForward(), chromedp.NavigateForward())
+	shows("the player again", "/routines/quick_relief", text.T(quick.NameKey))
+
+	runIn(t, ctx, "following a broken link", chromedp.Evaluate(`(() => {
+	  const a = document.createElement("a");
+	  a.href = "/no-such-page";
+	  a.textContent = "broken";
+	  document.querySelector("main").append(a);
+	  a.click();
+	})()`, nil))
+	shows("the not-found page", "/no-such-page", text.T("notfound.title"))
 }

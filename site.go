@@ -83,6 +83,7 @@ func buildSite(opt siteOptions) (*site, error) {
 	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{}, &journal.Memory{})
 	env.Clinic = view.ClinicMode{Config: opt.Clinic, Baked: opt.Clinic != nil}
 	view.Register(env)
+	view.Route(env, base+"/404")
 
 	var resolver app.ResourceResolver = app.LocalDir("")
 	if base != "" {

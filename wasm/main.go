@@ -41,6 +41,7 @@ func main() {
 		app.Log("unknot: clinic configuration not used:", env.Clinic.Err)
 	}
 	view.Register(env)
+	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
 	b.WhenIdle(catalog.Prepare)

@@ -44,10 +44,10 @@ func (e *DataError) Error() string {
 
 func (e *DataError) Unwrap() error { return e.Err }
 
-// validID reports whether id is a lower case letter followed by at most 39
+// ValidID reports whether id is a lower case letter followed by at most 39
 // lower case letters, digits and underscores. (A regular expression would
 // be compiled at every start of the app, before its first screen.)
-func validID(id string) bool {
+func ValidID(id string) bool {
 	if len(id) == 0 || len(id) > 40 || id[0] < 'a' || id[0] > 'z' {
 		return false
 	}
@@ -132,7 +132,7 @@ func (l *Library) decodeExercises(b []byte) error {
 		if err := decodeStrict(raw, &x); err != nil {
 			return &DataError{File: ExercisesFile, Path: p, Err: err}
 		}
-		if !validID(string(x.ID)) {
+		if !ValidID(string(x.ID)) {
 			return fail(p+".id", "id %q must be lower case letters, digits and _", x.ID)
 		}
 		if _, dup := l.exercises[x.ID]; dup {
@@ -165,7 +165,7 @@ func (l *Library) decodeExercises(b []byte) error {
 		}
 		cue := "hold"
 		if x.HoldCue != "" {
-			if !validID(x.HoldCue) {
+			if !ValidID(x.HoldCue) {
 				return fail(p+".hold_cue", "%q is not a cue name", x.HoldCue)
 			}
 			cue = x.HoldCue

@@ -20,7 +20,7 @@ func (l *Library) decodeRoutines(b []byte) error {
 		if err := decodeStrict(raw, &x); err != nil {
 			return &DataError{File: RoutinesFile, Path: p, Err: err}
 		}
-		if !validID(string(x.ID)) || x.ID == CustomID {
+		if !ValidID(string(x.ID)) || x.ID == CustomID {
 			return fail(p+".id", "id %q must be lower case letters, digits and _, and not %q", x.ID, CustomID)
 		}
 		if seen[x.ID] {

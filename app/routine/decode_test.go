@@ -83,7 +83,7 @@ func TestLibraryLookups(t *testing.T) {
 	}
 }
 
-// validID accepts exactly what the regular expression ^[a-z][a-z0-9_]{0,39}$
+// ValidID accepts exactly what the regular expression ^[a-z][a-z0-9_]{0,39}$
 // accepts.
 func TestValidIDMatchesItsPattern(t *testing.T) {
 	pattern := regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
@@ -93,8 +93,8 @@ func TestValidIDMatchesItsPattern(t *testing.T) {
 		cases = append(cases, "a"+string(c), string(c))
 	}
 	for _, id := range cases {
-		if got, want := validID(id), pattern.MatchString(id); got != want {
-			t.Errorf("validID(%q) = %v; want %v", id, got, want)
+		if got, want := ValidID(id), pattern.MatchString(id); got != want {
+			t.Errorf("ValidID(%q) = %v; want %v", id, got, want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package view
 import (
 	"context"
 	"errors"
-	"regexp"
 	"strings"
 	"time"
 
@@ -11,11 +10,6 @@ import (
 
 	"unknot/app/journal"
 )
-
-// episodeRoute matches /journal/<uuid> under base.
-func episodeRoute(base string) string {
-	return "^" + regexp.QuoteMeta(base) + `/journal/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/?$`
-}
 
 // episodePage shows one episode to view and edit: add a pain rating, mark
 // it over, edit the details, delete it (with undo). Every write names the

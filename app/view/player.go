@@ -3,7 +3,6 @@ package view
 import (
 	"errors"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -18,11 +17,6 @@ import (
 // how soon a second or a cue shows after it is due; ticks that change
 // nothing on screen skip the render.
 const tickEvery = 100 * time.Millisecond
-
-// playerRoute matches /routines/<id> under base.
-func playerRoute(base string) string {
-	return "^" + regexp.QuoteMeta(base) + `/routines/[a-z][a-z0-9_]{0,39}/?$`
-}
 
 // playerPage plays one routine: a built-in one at /routines/<id>, or one
 // from a link at /routines/custom#r=…. It renders the routine.Player's

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/routine"
@@ -41,19 +43,87 @@ var navItems = func() []navItem {
 	return items
 }()
 
-// Register adds every route to go-app's router, and a catch-all not-found
-// page last. The routes are the app paths without the base: go-app strips
-// the base (GOAPP_ROOT_PREFIX) from the address before matching, on the
-// server's pre-render and in the browser alike; Env.Href puts it back in
-// links.
+// Register adds the route of every page to go-app's router. The app paths
+// are without the base: go-app strips the base (GOAPP_ROOT_PREFIX) from the
+// address before matching, on the server's pre-render and in the browser
+// alike; Env.Href puts it back in links.
+//
+// Addresses with an id in them (/routines/<id>, /journal/<uuid>) and
+// unknown addresses get an exact route from Route as they are about to be
+// shown. go-app matches anything but an exact path with a regular
+// expression, and compiling the first one, at every start, took about 60 ms
+// before the first screen.
 func Register(e *Env) {
 	for _, p := range pages {
 		newPage := p.new
 		app.Route(p.path, func() app.Composer { return newPage(e) })
 	}
-	app.RouteWithRegexp(playerRoute(""), func() app.Composer { return &playerPage{Env: e} })
-	app.RouteWithRegexp(episodeRoute(""), func() app.Composer { return &episodePage{Env: e} })
-	app.RouteWithRegexp("^.*$", func() app.Composer { return &notFoundPage{Env: e} })
+}
+
+// Route gives go-app an exact route for urlPath, an address's path with the
+// base, unless it is a page's: the player for /routines/<id>, an episode for
+// /journal/<uuid> and the not-found page for anything else. The browser calls
+// it for every address before go-app routes it (wasm/browser's
+// WatchAddresses); the server for the not-found page it pre-renders. Routes
+// are never removed: a page has at most the addresses its links lead to.
+func Route(e *Env, urlPath string) {
+	p := appPath(e.Base, urlPath)
+	if hasPage(p) {
+		return
+	}
+	var page func() app.Composer
+	switch {
+	case isPlayerPath(p):
+		page = func() app.Composer { return &playerPage{Env: e} }
+	case isEpisodePath(p):
+		page = func() app.Composer { return &episodePage{Env: e} }
+	default:
+		page = func() app.Composer { return &notFoundPage{Env: e} }
+	}
+	app.Route(p, page)
+}
+
+// appPath is the path go-app matches routes against: urlPath without the
+// base, starting with a slash.
+func appPath(base, urlPath string) string {
+	if base == "" {
+		base = "/" // go-app's GOAPP_ROOT_PREFIX at the root
+	}
+	p := strings.TrimPrefix(urlPath, base)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}
+
+// isPlayerPath reports whether p is /routines/<id>, with or without a
+// trailing slash, for any well-formed routine id.
+func isPlayerPath(p string) bool {
+	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/"), "/routines/")
+	return ok && routine.ValidID(id)
+}
+
+// isEpisodePath reports whether p is /journal/<id>, with or without a
+// trailing slash, where the id is a UUID in lower case.
+func isEpisodePath(p string) bool {
+	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/"), "/journal/")
+	if !ok || len(id) != 36 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Paths lists the app path of every page, for pre-rendering and precaching.

@@ -110,6 +110,29 @@ func (b *Browser) OnVisible(f func()) {
 	}))
 }
 
+// WatchAddresses calls route with the path of each address the app is
+// about to show, before go-app routes it: the page's own address now, and a
+// link's target when the link is clicked. It must be called before
+// app.RunWhenOnBrowser, and its click listener captures, so it runs before
+// go-app's. A step back or forward needs nothing: it returns to an address
+// this page has already shown, and so routed.
+func (b *Browser) WatchAddresses(route func(path string)) {
+	w := js.Global()
+	location := w.Get("location")
+	route(location.Get("pathname").String())
+	w.Call("addEventListener", "click", js.FuncOf(func(this js.Value, args []js.Value) any {
+		target := args[0].Get("target")
+		if !target.Truthy() || target.Get("closest").Type() != js.TypeFunction {
+			return nil
+		}
+		a := target.Call("closest", "a")
+		if a.Truthy() && a.Get("origin").String() == location.Get("origin").String() {
+			route(a.Get("pathname").String())
+		}
+		return nil
+	}), true)
+}
+
 // WhenIdle calls f once, the next time the browser is idle
 // (requestIdleCallback, at most two seconds away; a fifth of a second where
 // the browser has no idle callbacks, as in Safari).

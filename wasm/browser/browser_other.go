@@ -78,6 +78,9 @@ func (b *Browser) Print() {
 	b.Printed++
 }
 
+// WatchAddresses calls route with the twin's one address, the root.
+func (b *Browser) WatchAddresses(route func(path string)) { route("/") }
+
 // WhenIdle calls f at once: the twin is never busy.
 func (b *Browser) WhenIdle(f func()) { f() }
 
