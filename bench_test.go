@@ -145,7 +145,7 @@ func buildFloor(t *testing.T, tmp string) string {
 	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	benchCmd(t, 5*time.Minute, "GOOS=js GOARCH=wasm", "go", "build", "-trimpath", "-ldflags=-s -w",
+	benchCmd(t, 5*time.Minute, "GOOS=js GOARCH=wasm", "go", "build", "-trimpath", "-ldflags=-s -w", wasmGCFlags,
 		"-o", filepath.Join(dir, "web", "app.wasm"), "./testdata/floor")
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg"} {
 		b, err := os.ReadFile(filepath.Join("web", icon))

@@ -87,3 +87,17 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 }
+
+// wasmGCFlags are the compiler flags of app.wasm beyond the build
+// command; make bench builds its floor with them too.
+const wasmGCFlags = "-gcflags=unknot/...=-l"
+
+func TestMakefileBuildsTheClientWithWasmGCFlags(t *testing.T) {
+	mk, err := os.ReadFile("Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mk), "WASM_GCFLAGS := "+wasmGCFlags+"\n") || !strings.Contains(string(mk), "$(WASM_GCFLAGS) -o $(WASM) ./wasm") {
+		t.Errorf("the Makefile does not build app.wasm with %s, as make bench builds its floor", wasmGCFlags)
+	}
+}

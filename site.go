@@ -111,13 +111,16 @@ func buildSite(opt siteOptions) (*site, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                stylesheets(webFiles),
-		RawHeaders:            []string{wasmPreload(resolver.Resolve("/web/app.wasm"))},
-		Env:                   clinicEnv,
-		Resources:             resolver,
-		Version:               s.version,
-		WasmContentLength:     strconv.Itoa(len(wasm)),
-		CacheableResources:    precache,
+		Styles:             stylesheets(webFiles),
+		RawHeaders:         []string{wasmPreload(resolver.Resolve("/web/app.wasm"))},
+		Env:                clinicEnv,
+		Resources:          resolver,
+		Version:            s.version,
+		WasmContentLength:  strconv.Itoa(len(wasm)),
+		CacheableResources: precache,
+		// Not nil, so the browser decodes the list once rather than at every
+		// navigation: go-app decodes it while it is nil, and "null" is nil.
+		InternalURLs:          []string{},
 		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/")),
 	}
 

@@ -42,12 +42,12 @@ func (p *builderPage) Render() app.UI {
 	return e.layout("routines",
 		e.h1("routines.builder.title"),
 		e.para("lead", "routines.builder.lead"),
-		app.Form().Class("builder").DataSet("mounted", p.mounted).OnSubmit(preventDefault).Body(
+		app.Form().Class("builder").Attr("data-mounted", p.mounted).OnSubmit(preventDefault).Body(
 			app.Div().Class("field").Body(
 				e.label("builder-name", "routines.builder.name"),
 				e.paraID("hint", "builder-name-hint", "routines.builder.name_hint"),
 				app.Input().Type("text").ID("builder-name").Value(p.name).MaxLength(routine.MaxNameRunes).
-					Aria("describedby", "builder-name-hint").AutoComplete(false).
+					Attr("aria-describedby", "builder-name-hint").AutoComplete(false).
 					OnInput(func(ctx app.Context, ev app.Event) {
 						p.name = ctx.JSSrc().Get("value").String()
 						p.link = ""
@@ -57,7 +57,7 @@ func (p *builderPage) Render() app.UI {
 			app.If(len(p.steps) == 0, func() app.UI {
 				return e.para("muted", "routines.builder.empty")
 			}).Else(func() app.UI {
-				return app.Ol().Class("builder-steps").Aria("labelledby", "builder-steps-title").Body(
+				return app.Ol().Class("builder-steps").Attr("aria-labelledby", "builder-steps-title").Body(
 					app.Range(p.steps).Slice(func(i int) app.UI { return p.stepEditor(i) }),
 				)
 			}),
@@ -70,7 +70,7 @@ func (p *builderPage) Render() app.UI {
 				app.Button().Type("button").ID("builder-share").Class("btn btn-quiet").Text(e.T("routines.builder.share")).OnClick(p.onShare),
 			),
 			app.If(p.link != "", p.shareBox),
-			app.P().Class(statusClass(p.statusErr)).Attr("role", "status").Aria("live", "polite").Text(p.status),
+			app.P().Class(statusClass(p.statusErr)).Attr("role", "status").Attr("aria-live", "polite").Text(p.status),
 		),
 	)
 }
@@ -92,7 +92,7 @@ func (p *builderPage) picker() app.UI {
 			app.Range(list).Slice(func(i int) app.UI {
 				x := list[i]
 				return app.Li().Body(
-					app.Button().Type("button").Class("btn btn-quiet builder-add").DataSet("exercise", string(x.ID)).
+					app.Button().Type("button").Class("btn btn-quiet builder-add").Attr("data-exercise", string(x.ID)).
 						Text(e.Text.Format("routines.builder.add", "name", e.T(x.NameKey))).
 						OnClick(func(ctx app.Context, ev app.Event) { p.add(x) }, app.EventScope(x.ID)),
 				)
@@ -196,7 +196,7 @@ func (p *builderPage) shareBox() app.UI {
 		e.label("builder-link", "routines.builder.link_label"),
 		e.paraID("hint", "builder-link-hint", "routines.builder.link_hint"),
 		app.Input().Type("text").ID("builder-link").ReadOnly(true).Value(p.link).
-			Aria("describedby", "builder-link-hint").
+			Attr("aria-describedby", "builder-link-hint").
 			OnFocus(func(ctx app.Context, ev app.Event) { ctx.JSSrc().Call("select") }),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").ID("builder-copy").Class("btn").Text(e.T("routines.builder.copy")).OnClick(p.onCopy),

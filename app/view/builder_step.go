@@ -17,7 +17,7 @@ func (p *builderPage) stepEditor(i int) app.UI {
 	x, _ := e.Catalog.Routines().Exercise(s.Exercise)
 	name := e.T(x.NameKey)
 	id := "step-" + strconv.Itoa(i)
-	return app.Li().Class("builder-step").DataSet("exercise", string(s.Exercise)).Body(
+	return app.Li().Class("builder-step").Attr("data-exercise", string(s.Exercise)).Body(
 		app.H3().ID(id+"-title").Text(e.Text.Format("routines.builder.step", "n", strconv.Itoa(i+1), "name", name)),
 		app.Div().Class("builder-dose").Body(
 			p.numberField(id+"-hold", "routines.builder.hold", int(s.Hold/time.Second), 1, int(routine.MaxHold/time.Second), func(n int) {
@@ -42,13 +42,13 @@ func (p *builderPage) stepEditor(i int) app.UI {
 		}),
 		app.Div().Class("builder-move").Body(
 			app.Button().Type("button").Class("btn btn-quiet btn-small").Disabled(i == 0).
-				Aria("label", e.Text.Format("routines.builder.up", "name", name)).Text(e.T("routines.builder.up_short")).
+				Attr("aria-label", e.Text.Format("routines.builder.up", "name", name)).Text(e.T("routines.builder.up_short")).
 				OnClick(func(ctx app.Context, ev app.Event) { p.move(i, -1) }),
 			app.Button().Type("button").Class("btn btn-quiet btn-small").Disabled(i == len(p.steps)-1).
-				Aria("label", e.Text.Format("routines.builder.down", "name", name)).Text(e.T("routines.builder.down_short")).
+				Attr("aria-label", e.Text.Format("routines.builder.down", "name", name)).Text(e.T("routines.builder.down_short")).
 				OnClick(func(ctx app.Context, ev app.Event) { p.move(i, 1) }),
 			app.Button().Type("button").Class("btn btn-quiet btn-small").
-				Aria("label", e.Text.Format("routines.builder.remove", "name", name)).Text(e.T("routines.builder.remove_short")).
+				Attr("aria-label", e.Text.Format("routines.builder.remove", "name", name)).Text(e.T("routines.builder.remove_short")).
 				OnClick(func(ctx app.Context, ev app.Event) { p.remove(i) }),
 		),
 	)

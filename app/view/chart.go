@@ -27,7 +27,7 @@ const (
 
 // figure wraps a chart with its title and its text summary.
 func (e *Env) figure(id, titleKey, svg, summary string) app.UI {
-	return app.Figure().Class("chart").ID(id).Aria("labelledby", id+"-title").Body(
+	return app.Figure().Class("chart").ID(id).Attr("aria-labelledby", id+"-title").Body(
 		app.H3().ID(id+"-title").Class("chart-title").Text(e.T(titleKey)),
 		app.Raw(svg),
 		app.FigCaption().Class("chart-summary").Text(summary),

@@ -19,7 +19,7 @@ func (e *Env) clinicBanner() app.UI {
 	if m.Config == nil && !m.Embed {
 		return nil
 	}
-	return app.Aside().Class("clinic-bar").Aria("label", e.T("clinic.bar.label")).Body(
+	return app.Aside().Class("clinic-bar").Attr("aria-label", e.T("clinic.bar.label")).Body(
 		app.If(m.Config != nil, func() app.UI { return e.clinicIdentity(*m.Config) }),
 		app.If(m.Problem != "", func() app.UI {
 			return e.para("notice notice-warn clinic-problem", m.Problem)

@@ -55,7 +55,7 @@ func (p *clinicPage) Render() app.UI {
 
 func (p *clinicPage) renderForm() app.UI {
 	e := p.Env
-	return app.Form().Class("clinic-form").OnSubmit(preventDefault).Aria("labelledby", "clinic-form-title").Body(
+	return app.Form().Class("clinic-form").OnSubmit(preventDefault).Attr("aria-labelledby", "clinic-form-title").Body(
 		e.h2("clinic-form-title", "clinic.form.title"),
 		e.para("hint", "clinic.form.hint"),
 		p.textField("name", "text", "clinic.field.name", "", p.form.Name, func(v string) { p.form.Name = v }),
@@ -86,8 +86,8 @@ func (p *clinicPage) textField(field, typ, labelKey, hintKey, value string, set 
 		app.If(hintKey != "", func() app.UI { return e.paraID("hint", id+"-hint", hintKey) }),
 		p.fieldError(field),
 		app.Input().Type(typ).ID(id).Name(field).Value(value).AutoComplete(false).
-			Aria("describedby", p.describedBy(field, hintKey != "")).
-			Aria("invalid", p.invalid(field)).
+			Attr("aria-describedby", p.describedBy(field, hintKey != "")).
+			Attr("aria-invalid", p.invalid(field)).
 			OnChange(func(ctx app.Context, ev app.Event) {
 				set(ctx.JSSrc().Get("value").String())
 				p.changed()
@@ -122,14 +122,14 @@ func (p *clinicPage) accentField() app.UI {
 		app.Div().Class("clinic-accent-row").Body(
 			app.Input().Type("text").ID("clinic-accent").Name("accent").Value(p.form.Accent).AutoComplete(false).
 				Attr("spellcheck", "false").
-				Aria("describedby", p.describedBy("accent", true)).Aria("invalid", p.invalid("accent")).
+				Attr("aria-describedby", p.describedBy("accent", true)).Attr("aria-invalid", p.invalid("accent")).
 				OnChange(set, app.EventScope("text")),
 			app.Input().Type("color").ID("clinic-accent-picker").Value(picker).
-				Aria("label", e.T("clinic.field.accent")).
+				Attr("aria-label", e.T("clinic.field.accent")).
 				OnChange(set, app.EventScope("picker")),
 		),
 		app.If(darkened != nil, func() app.UI {
-			return app.P().Class("notice clinic-accent-notice").ID("clinic-accent-notice").DataSet("accent", darkened.To).
+			return app.P().Class("notice clinic-accent-notice").ID("clinic-accent-notice").Attr("data-accent", darkened.To).
 				Text(e.Text.Format("clinic.field.accent.darkened", "from", darkened.From, "to", darkened.To))
 		}),
 	)
@@ -143,7 +143,7 @@ func (p *clinicPage) countryField() app.UI {
 		e.paraID("hint", "clinic-country-hint", "clinic.field.country.hint"),
 		p.fieldError("country"),
 		app.Select().ID("clinic-country").Name("country").
-			Aria("describedby", p.describedBy("country", true)).Aria("invalid", p.invalid("country")).
+			Attr("aria-describedby", p.describedBy("country", true)).Attr("aria-invalid", p.invalid("country")).
 			OnChange(func(ctx app.Context, ev app.Event) {
 				p.form.Country = ctx.JSSrc().Get("value").String()
 				p.changed()
@@ -193,7 +193,7 @@ func (p *clinicPage) fieldError(field string) app.UI {
 	if !p.touched || fe == nil {
 		return nil
 	}
-	return app.P().Class("field-error").ID("clinic-"+field+"-error").DataSet("field", field).
+	return app.P().Class("field-error").ID("clinic-"+field+"-error").Attr("data-field", field).
 		Text(p.Env.Text.Format("clinic.field.error", "problem", fe.Error()))
 }
 

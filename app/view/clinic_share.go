@@ -10,7 +10,7 @@ import (
 // app itself with the configuration in its address.
 func (p *clinicPage) renderPreview() app.UI {
 	e := p.Env
-	return app.Section().Class("clinic-preview").Aria("labelledby", "clinic-preview-title").Body(
+	return app.Section().Class("clinic-preview").Attr("aria-labelledby", "clinic-preview-title").Body(
 		e.h2("clinic-preview-title", "clinic.preview.title"),
 		e.para("hint", "clinic.preview.hint"),
 		app.If(p.preview != "", func() app.UI {
@@ -24,7 +24,7 @@ func (p *clinicPage) renderPreview() app.UI {
 // renderSnippet shows the two lines to paste, and copies them.
 func (p *clinicPage) renderSnippet() app.UI {
 	e := p.Env
-	return app.Section().Class("clinic-snippet").Aria("labelledby", "clinic-snippet-title").Body(
+	return app.Section().Class("clinic-snippet").Attr("aria-labelledby", "clinic-snippet-title").Body(
 		e.h2("clinic-snippet-title", "clinic.snippet.title"),
 		e.paraID("hint", "clinic-snippet-hint", "clinic.snippet.hint"),
 		app.If(p.checked.Valid(), func() app.UI {
@@ -32,7 +32,7 @@ func (p *clinicPage) renderSnippet() app.UI {
 			return app.Div().Body(
 				e.label("clinic-snippet", "clinic.snippet.label"),
 				app.Textarea().ID("clinic-snippet").Class("clinic-snippet-text").ReadOnly(true).Rows(4).
-					Aria("describedby", "clinic-snippet-hint").Attr("spellcheck", "false").Text(snippet),
+					Attr("aria-describedby", "clinic-snippet-hint").Attr("spellcheck", "false").Text(snippet),
 				app.Div().Class("actions").Body(
 					app.Button().Type("button").Class("btn").ID("clinic-snippet-copy").Text(e.T("clinic.snippet.copy")).
 						OnClick(func(ctx app.Context, ev app.Event) { p.copy(ctx, snippet) }),

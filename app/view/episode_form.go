@@ -19,7 +19,7 @@ func (p *episodePage) renderForm() app.UI {
 	if d.Ended != nil {
 		ended = d.Ended.In(time.Local).Format(dateTimeLocal)
 	}
-	return app.Form().Class("episode-form").Aria("labelledby", "episode-form-title").OnSubmit(func(ctx app.Context, ev app.Event) {
+	return app.Form().Class("episode-form").Attr("aria-labelledby", "episode-form-title").OnSubmit(func(ctx app.Context, ev app.Event) {
 		ev.PreventDefault()
 		p.onSave(ctx, ev)
 	}).Body(
@@ -36,7 +36,7 @@ func (p *episodePage) renderForm() app.UI {
 		app.Div().Class("field").Body(
 			e.label("episode-ended", "journal.field.ended"),
 			e.paraID("hint", "episode-ended-hint", "journal.field.ended.hint"),
-			app.Input().Type("datetime-local").ID("episode-ended").Value(ended).Aria("describedby", "episode-ended-hint").
+			app.Input().Type("datetime-local").ID("episode-ended").Value(ended).Attr("aria-describedby", "episode-ended-hint").
 				OnChange(func(ctx app.Context, ev app.Event) {
 					if t, ok := parseLocal(ctx.JSSrc().Get("value").String()); ok {
 						p.draft.Ended = &t
@@ -53,7 +53,7 @@ func (p *episodePage) renderForm() app.UI {
 		p.textField("medicines", "episode-medicines", p.meds, journal.MaxMedicines*(journal.MaxMedicineRunes+1), true, func(v string) { p.meds = v }),
 		p.textField("notes", "episode-notes", d.Notes, journal.MaxNoteRunes, true, func(v string) { p.draft.Notes = v }),
 		app.Div().Class("actions").Body(
-			app.Button().Type("submit").Class("btn").DataSet("action", "save-episode").Text(e.T("journal.episode.save")),
+			app.Button().Type("submit").Class("btn").Attr("data-action", "save-episode").Text(e.T("journal.episode.save")),
 		),
 	)
 }
@@ -131,9 +131,9 @@ func (p *episodePage) textField(name, id, value string, maxLen int, area bool, s
 	onInput := func(ctx app.Context, ev app.Event) { set(ctx.JSSrc().Get("value").String()) }
 	var input app.UI
 	if area {
-		input = app.Textarea().ID(id).MaxLength(maxLen).Aria("describedby", id+"-hint").OnInput(onInput).Text(value)
+		input = app.Textarea().ID(id).MaxLength(maxLen).Attr("aria-describedby", id+"-hint").OnInput(onInput).Text(value)
 	} else {
-		input = app.Input().Type("text").ID(id).MaxLength(maxLen).Aria("describedby", id+"-hint").Value(value).OnInput(onInput)
+		input = app.Input().Type("text").ID(id).MaxLength(maxLen).Attr("aria-describedby", id+"-hint").Value(value).OnInput(onInput)
 	}
 	return app.Div().Class("field").Body(
 		e.label(id, "journal.field."+name),

@@ -21,13 +21,13 @@ func (p *episodePage) Render() app.UI {
 		app.If(p.elsewhere && p.deleted == nil, func() app.UI { return p.renderElsewhere() }),
 		app.If(p.deleted != nil, func() app.UI { return p.renderDeleted() }).
 			ElseIf(p.missing, func() app.UI {
-				return app.Div().Class("notice").DataSet("episode-missing", "true").Body(
+				return app.Div().Class("notice").Attr("data-episode-missing", "true").Body(
 					e.para("", "journal.episode.gone"),
 					app.A().Href(e.Href("/journal")).Text(e.T("journal.back")),
 				)
 			}).
 			ElseIf(p.loaded && p.loadErr == "", func() app.UI { return p.renderEpisode() }),
-		app.P().Class(statusClass(p.statusErr)).ID("episode-status").Attr("role", "status").Aria("live", "polite").Text(p.status),
+		app.P().Class(statusClass(p.statusErr)).ID("episode-status").Attr("role", "status").Attr("aria-live", "polite").Text(p.status),
 	)
 }
 
@@ -35,18 +35,18 @@ func (p *episodePage) Render() app.UI {
 // reload; the form keeps what was typed until then.
 func (p *episodePage) renderElsewhere() app.UI {
 	e := p.Env
-	return app.Div().Class("notice notice-warn").DataSet("conflict", "true").Attr("role", "alert").Body(
+	return app.Div().Class("notice notice-warn").Attr("data-conflict", "true").Attr("role", "alert").Body(
 		e.para("", "journal.episode.elsewhere"),
-		app.Button().Type("button").Class("btn btn-small").DataSet("action", "reload-episode").OnClick(p.onReload).Text(e.T("journal.episode.reload")),
+		app.Button().Type("button").Class("btn btn-small").Attr("data-action", "reload-episode").OnClick(p.onReload).Text(e.T("journal.episode.reload")),
 	)
 }
 
 func (p *episodePage) renderDeleted() app.UI {
 	e := p.Env
-	return app.Div().Class("notice episode-deleted").DataSet("deleted", p.deleted.ID).Body(
+	return app.Div().Class("notice episode-deleted").Attr("data-deleted", p.deleted.ID).Body(
 		e.para("", "journal.episode.deleted_text"),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn").ID("episode-undo").DataSet("action", "undo-delete").OnClick(p.onUndo).Text(e.T("journal.episode.undo")),
+			app.Button().Type("button").Class("btn").ID("episode-undo").Attr("data-action", "undo-delete").OnClick(p.onUndo).Text(e.T("journal.episode.undo")),
 			e.link("btn btn-quiet", "/journal", "journal.back"),
 		),
 	)
@@ -58,18 +58,18 @@ func (p *episodePage) renderEpisode() app.UI {
 	if e.now().Sub(ep.Started) <= safetyNetWindow {
 		day, due = safetyNetDue(ep, e)
 	}
-	return app.Div().Class("episode").DataSet("episode-page", ep.ID).Body(
+	return app.Div().Class("episode").Attr("data-episode-page", ep.ID).Body(
 		app.If(due, func() app.UI { return e.safetyNetPrompt(ep, day, false) }),
 		p.renderFacts(),
 		p.renderAddPain(),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "toggle-over").OnClick(p.onOver).Text(e.T(overKey(ep.Ongoing()))),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "toggle-over").OnClick(p.onOver).Text(e.T(overKey(ep.Ongoing()))),
 		),
 		p.renderForm(),
-		app.Section().Class("episode-delete").Aria("labelledby", "episode-delete-title").Body(
+		app.Section().Class("episode-delete").Attr("aria-labelledby", "episode-delete-title").Body(
 			e.h2("episode-delete-title", "journal.episode.delete_title"),
 			e.para("hint", "journal.episode.delete_hint"),
-			app.Button().Type("button").Class("btn btn-danger").DataSet("action", "delete-episode").OnClick(p.onDelete).Text(e.T("journal.episode.delete")),
+			app.Button().Type("button").Class("btn btn-danger").Attr("data-action", "delete-episode").OnClick(p.onDelete).Text(e.T("journal.episode.delete")),
 		),
 		app.P().Body(app.A().Href(e.Href("/journal")).Text(e.T("journal.back"))),
 	)
@@ -92,7 +92,7 @@ func (p *episodePage) renderFacts() app.UI {
 	} else {
 		when += " " + e.T("journal.episode.ongoing")
 	}
-	return app.Section().Class("episode-facts card").Aria("labelledby", "episode-facts-title").Body(
+	return app.Section().Class("episode-facts card").Attr("aria-labelledby", "episode-facts-title").Body(
 		e.h2("episode-facts-title", "journal.episode.facts"),
 		app.P().Text(when),
 		app.If(len(ep.Pain) == 0, func() app.UI { return e.para("muted", "journal.episode.no_pain") }).
@@ -103,7 +103,7 @@ func (p *episodePage) renderFacts() app.UI {
 				}))
 			}),
 		app.If(ep.Triage != nil, func() app.UI {
-			return app.P().DataSet("triage", ep.Triage.Disposition).Text(e.Text.Format("journal.episode.triage",
+			return app.P().Attr("data-triage", ep.Triage.Disposition).Text(e.Text.Format("journal.episode.triage",
 				"when", e.dayTime(ep.Triage.At), "result", e.T("journal.disposition."+ep.Triage.Disposition)))
 		}),
 	)
@@ -112,12 +112,12 @@ func (p *episodePage) renderFacts() app.UI {
 // renderAddPain is a row of 0–10 buttons that add a rating taken now.
 func (p *episodePage) renderAddPain() app.UI {
 	e := p.Env
-	return app.FieldSet().Class("field add-pain").Aria("describedby", "add-pain-hint").Body(
+	return app.FieldSet().Class("field add-pain").Attr("aria-describedby", "add-pain-hint").Body(
 		e.legend("journal.episode.add_pain"),
 		e.paraID("hint", "add-pain-hint", "journal.quick.pain.hint"),
 		app.Div().Class("quick-choices quick-choices-pain").Body(app.Range(painValues).Slice(func(i int) app.UI {
 			score := i
-			return app.Button().Type("button").Class("btn btn-quiet quick-choice").DataSet("add-pain", painValues[i]).
+			return app.Button().Type("button").Class("btn btn-quiet quick-choice").Attr("data-add-pain", painValues[i]).
 				OnClick(func(ctx app.Context, ev app.Event) { p.onAddPain(score) }).Text(painValues[i])
 		})),
 	)

@@ -99,20 +99,20 @@ func (t *heatTimer) halt() {
 
 func (t *heatTimer) Render() app.UI {
 	e := t.Env
-	return app.Section().Class("heat-timer no-print").Aria("labelledby", "heat-timer-title").Body(
+	return app.Section().Class("heat-timer no-print").Attr("aria-labelledby", "heat-timer-title").Body(
 		app.H3().ID("heat-timer-title").Text(e.T("timer.title")),
 		e.para("hint", "timer.hint"),
 		app.If(!t.running(), func() app.UI {
 			return app.Div().Class("actions").Body(app.Range(heatMinutes).Slice(func(i int) app.UI {
 				m := heatMinutes[i]
-				return app.Button().Type("button").Class("btn btn-quiet").DataSet("timer", strconv.Itoa(m)).
+				return app.Button().Type("button").Class("btn btn-quiet").Attr("data-timer", strconv.Itoa(m)).
 					OnClick(func(ctx app.Context, ev app.Event) { t.onStart(ctx, m) }, app.EventScope(m)).
 					Text(e.Text.Format("timer.start", "minutes", strconv.Itoa(m)))
 			}))
 		}),
 		app.If(t.running(), func() app.UI {
 			return app.Div().Class("timer-running").Body(
-				app.P().Class("timer-remaining").Attr("role", "timer").Aria("live", "off").Text(
+				app.P().Class("timer-remaining").Attr("role", "timer").Attr("aria-live", "off").Text(
 					e.Text.Format("timer.remaining", "time", clock(t.endsAt.Sub(t.now)))),
 				app.Button().Type("button").Class("btn btn-quiet").OnClick(t.onStop).Text(e.T("timer.stop")),
 			)

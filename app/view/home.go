@@ -25,7 +25,7 @@ func (p *homePage) Render() app.UI {
 		}),
 		app.If(hasPage("/journal/new"), func() app.UI {
 			return app.P().Class("home-quick-log").Body(
-				app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Text(e.T("journal.quick.link")),
+				app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Text(e.T("journal.quick.link")),
 			)
 		}),
 		app.Div().Class("cards").Body(

@@ -30,8 +30,8 @@ func (c *installControl) Render() app.UI {
 		return app.Div().Class("install-slot").Body(
 			app.Button().
 				Class("btn btn-quiet").
-				Aria("expanded", c.showHelp).
-				Aria("controls", "install-help").
+				Attr("aria-expanded", c.showHelp).
+				Attr("aria-controls", "install-help").
 				OnClick(c.onAppleHelpClick).
 				Text(c.Env.T("install.button")),
 			app.If(c.showHelp, func() app.UI {

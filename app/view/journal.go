@@ -107,7 +107,7 @@ func (p *journalPage) Render() app.UI {
 	return e.layout("journal",
 		e.h1("journal.title"),
 		e.volatileNotice(p.volatile),
-		app.A().Class("action-primary journal-quick").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Body(
+		app.A().Class("action-primary journal-quick").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Body(
 			e.span("action-title", "journal.quick.action"),
 			e.span("action-text", "journal.quick.text"),
 		),
@@ -121,7 +121,7 @@ func (p *journalPage) Render() app.UI {
 				e.journalCharts(p.period, p.now),
 				e.episodeList(p.recent, p.total, p.onMore),
 				e.sessionList(p.sessions, p.now),
-				app.Section().Class("journal-doctor").Aria("labelledby", "journal-doctor-title").Body(
+				app.Section().Class("journal-doctor").Attr("aria-labelledby", "journal-doctor-title").Body(
 					e.h2("journal-doctor-title", "journal.doctor.title"),
 					e.para("", "journal.doctor.text"),
 					e.link("btn", "/journal/summary", "journal.doctor.open"),
@@ -143,7 +143,7 @@ func (e *Env) volatileNotice(volatile bool) app.UI {
 // journalEmpty is the first visit: what the journal is for and how to
 // start.
 func (e *Env) journalEmpty() app.UI {
-	return app.Div().Class("journal-empty card").DataSet("journal-empty", "true").Body(
+	return app.Div().Class("journal-empty card").Attr("data-journal-empty", "true").Body(
 		app.H2().Text(e.T("journal.empty.title")),
 		e.para("", "journal.empty.text"),
 		e.para("hint", "journal.empty.private"),
@@ -157,7 +157,7 @@ func (e *Env) journalCharts(period []journal.Episode, now time.Time) app.UI {
 	weeks := journal.EpisodesPerWeek(period, now, chartWeeks, time.Local)
 	triggers := journal.TopTriggers(period)
 	helped := journal.WhatHelped(period)
-	return app.Section().Class("journal-charts").Aria("labelledby", "journal-charts-title").Body(
+	return app.Section().Class("journal-charts").Attr("aria-labelledby", "journal-charts-title").Body(
 		app.H2().ID("journal-charts-title").Text(e.Text.Format("journal.charts.title", "weeks", num(chartWeeks))),
 		app.Div().Class("chart-grid").Body(
 			e.figure("chart-pain", "journal.chart.pain.title", e.painChart(points, from, now), e.painSummary(points)),

@@ -43,24 +43,24 @@ const (
 func (d *journalData) Render() app.UI {
 	e := d.Env
 	canShare := e.Files != nil && e.Files.CanShare("unknot-journal.json", "application/json")
-	return app.Section().Class("journal-data no-print").Aria("labelledby", "journal-data-title").Body(
+	return app.Section().Class("journal-data no-print").Attr("aria-labelledby", "journal-data-title").Body(
 		e.h2("journal-data-title", "journal.data.title"),
 		e.para("", "journal.data.text"),
 		app.If(e.Files != nil, func() app.UI {
 			return app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("btn").DataSet("action", "export-json").Disabled(d.busy).
+				app.Button().Type("button").Class("btn").Attr("data-action", "export-json").Disabled(d.busy).
 					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, false) }).Text(e.T("journal.export.backup")),
-				app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "export-csv").Disabled(d.busy).
+				app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "export-csv").Disabled(d.busy).
 					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportCSV, false) }).Text(e.T("journal.export.csv")),
 				app.If(canShare, func() app.UI {
-					return app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "share-json").Disabled(d.busy).
+					return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "share-json").Disabled(d.busy).
 						OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, true) }).Text(e.T("journal.export.share"))
 				}),
 			)
 		}),
 		app.If(e.Files != nil, func() app.UI { return d.renderImport() }),
 		d.renderDelete(),
-		app.P().ID("journal-data-status").Class(statusClass(d.statusErr)).Attr("role", "status").Aria("live", "polite").Text(d.status),
+		app.P().ID("journal-data-status").Class(statusClass(d.statusErr)).Attr("role", "status").Attr("aria-live", "polite").Text(d.status),
 	)
 }
 
@@ -70,7 +70,7 @@ func (d *journalData) renderImport() app.UI {
 		e.label(importInputID, "journal.import.label"),
 		e.paraID("hint", "journal-import-hint", "journal.import.hint"),
 		app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
-			Aria("describedby", "journal-import-hint").Disabled(d.busy).OnChange(d.onPick),
+			Attr("aria-describedby", "journal-import-hint").Disabled(d.busy).OnChange(d.onPick),
 		app.If(d.plan != nil, func() app.UI { return d.renderPreview() }),
 	)
 }
@@ -78,12 +78,12 @@ func (d *journalData) renderImport() app.UI {
 func (d *journalData) renderPreview() app.UI {
 	e, p := d.Env, d.plan
 	if p.Empty() {
-		return app.Div().Class("notice import-preview").DataSet("import-preview", "empty").Body(
+		return app.Div().Class("notice import-preview").Attr("data-import-preview", "empty").Body(
 			app.P().Text(e.Text.Format("journal.import.nothing", "file", d.fileName)),
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.close")),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.close")),
 		)
 	}
-	return app.Div().Class("notice import-preview").DataSet("import-preview", "ready").Body(
+	return app.Div().Class("notice import-preview").Attr("data-import-preview", "ready").Body(
 		app.P().ID("import-preview-text").Text(e.Text.Format("journal.import.preview",
 			"file", d.fileName,
 			"episodes", num(d.fileEpisodes), "sessions", num(d.fileSessions),
@@ -92,9 +92,9 @@ func (d *journalData) renderPreview() app.UI {
 			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
 		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn").DataSet("action", "import-confirm").Disabled(d.busy).
-				Aria("describedby", "import-preview-text").OnClick(d.onConfirmImport).Text(e.T("journal.import.confirm")),
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.cancel")),
+			app.Button().Type("button").Class("btn").Attr("data-action", "import-confirm").Disabled(d.busy).
+				Attr("aria-describedby", "import-preview-text").OnClick(d.onConfirmImport).Text(e.T("journal.import.confirm")),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "import-cancel").OnClick(d.onCancelImport).Text(e.T("journal.import.cancel")),
 		),
 	)
 }
@@ -103,15 +103,15 @@ func (d *journalData) renderDelete() app.UI {
 	e := d.Env
 	if !d.confirmDelete {
 		return app.Div().Class("actions journal-delete-all").Body(
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "delete-all").OnClick(d.onDeleteAll).Text(e.T("journal.delete_all.button")),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "delete-all").OnClick(d.onDeleteAll).Text(e.T("journal.delete_all.button")),
 		)
 	}
-	return app.Div().Class("notice notice-error journal-delete-all").Attr("role", "alertdialog").Aria("labelledby", "delete-all-warning").Body(
+	return app.Div().Class("notice notice-error journal-delete-all").Attr("role", "alertdialog").Attr("aria-labelledby", "delete-all-warning").Body(
 		app.P().ID("delete-all-warning").Text(e.T("journal.delete_all.warning")),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn btn-danger").ID("delete-all-confirm").DataSet("action", "delete-all-confirm").Disabled(d.busy).
+			app.Button().Type("button").Class("btn btn-danger").ID("delete-all-confirm").Attr("data-action", "delete-all-confirm").Disabled(d.busy).
 				OnClick(d.onConfirmDeleteAll).Text(e.T("journal.delete_all.confirm")),
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "delete-all-cancel").OnClick(d.onCancelDelete).Text(e.T("journal.delete_all.cancel")),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "delete-all-cancel").OnClick(d.onCancelDelete).Text(e.T("journal.delete_all.cancel")),
 		),
 	)
 }

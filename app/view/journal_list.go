@@ -38,14 +38,14 @@ func groupByMonth(es []journal.Episode) []monthGroup {
 // "Show more" button calling onMore while fewer than total are shown.
 func (e *Env) episodeList(eps []journal.Episode, total int, onMore app.EventHandler) app.UI {
 	groups := groupByMonth(eps)
-	return app.Section().Class("journal-list").Aria("labelledby", "journal-list-title").Body(
+	return app.Section().Class("journal-list").Attr("aria-labelledby", "journal-list-title").Body(
 		e.h2("journal-list-title", "journal.list.title"),
 		app.P().Class("hint").ID("journal-list-count").Text(e.Text.Format("journal.list.count",
 			"shown", strconv.Itoa(len(eps)), "total", strconv.Itoa(total))),
 		app.Range(groups).Slice(func(i int) app.UI {
 			g := groups[i]
 			id := "month-" + g.Start.Format("2006-01")
-			return app.Section().Class("journal-month").Aria("labelledby", id).Body(
+			return app.Section().Class("journal-month").Attr("aria-labelledby", id).Body(
 				app.H3().ID(id).Class("journal-month-title").Text(e.monthTitle(g.Start)),
 				app.Ul().Class("episode-rows").Body(app.Range(g.Episodes).Slice(func(j int) app.UI {
 					return e.episodeRow(g.Episodes[j])
@@ -53,8 +53,8 @@ func (e *Env) episodeList(eps []journal.Episode, total int, onMore app.EventHand
 			)
 		}),
 		app.If(len(eps) < total, func() app.UI {
-			return app.Button().Type("button").Class("btn btn-quiet journal-more").DataSet("action", "show-more").
-				Aria("describedby", "journal-list-count").OnClick(onMore).
+			return app.Button().Type("button").Class("btn btn-quiet journal-more").Attr("data-action", "show-more").
+				Attr("aria-describedby", "journal-list-count").OnClick(onMore).
 				Text(e.Text.Format("journal.list.more", "n", strconv.Itoa(min(listPage, total-len(eps)))))
 		}),
 	)
@@ -63,7 +63,7 @@ func (e *Env) episodeList(eps []journal.Episode, total int, onMore app.EventHand
 // episodeRow is one episode as a link to its page.
 func (e *Env) episodeRow(ep journal.Episode) app.UI {
 	return app.Li().Body(
-		app.A().Class("episode-row").Href(e.Href("/journal/"+ep.ID)).DataSet("episode", ep.ID).Body(
+		app.A().Class("episode-row").Href(e.Href("/journal/"+ep.ID)).Attr("data-episode", ep.ID).Body(
 			app.Span().Class("episode-row-date").Text(e.dayTime(ep.Started)),
 			app.Span().Class("episode-row-facts").Text(e.joinList(e.episodeFacts(ep))),
 		),

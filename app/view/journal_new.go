@@ -63,7 +63,7 @@ func (p *quickLogPage) Render() app.UI {
 		}).ElseIf(p.step == quickTrigger, func() app.UI {
 			return p.choices("trigger", "journal.quick.trigger", "journal.quick.trigger.hint", journal.TriggerIDs, func(v string) string { return e.T("journal.trigger." + v) })
 		}).Else(func() app.UI { return p.renderSaved() }),
-		app.P().Class(statusClass(p.saveErr != "")).Attr("role", "status").Aria("live", "polite").Body(
+		app.P().Class(statusClass(p.saveErr != "")).Attr("role", "status").Attr("aria-live", "polite").Body(
 			app.If(p.saveErr != "", func() app.UI { return app.Text(e.T(p.saveErr)) }),
 		),
 	)
@@ -77,21 +77,21 @@ func (p *quickLogPage) choices(name, legendKey, hintKey string, values []string,
 	e := p.Env
 	fs := app.FieldSet().Class("quick-step quick-" + name)
 	if hintKey != "" {
-		fs = fs.Aria("describedby", "quick-"+name+"-hint")
+		fs = fs.Attr("aria-describedby", "quick-"+name+"-hint")
 	}
 	return fs.Body(
 		app.Legend().ID("quick-"+name).TabIndex(-1).Class("quick-legend").Text(e.T(legendKey)),
 		app.If(hintKey != "", func() app.UI { return e.paraID("hint", "quick-"+name+"-hint", hintKey) }),
 		app.Div().Class("quick-choices quick-choices-"+name).Body(app.Range(values).Slice(func(i int) app.UI {
 			v := values[i]
-			return app.Button().Type("button").Class("btn quick-choice").DataSet(name, v).
+			return app.Button().Type("button").Class("btn quick-choice").Attr("data-"+name, v).
 				OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, v) }).Text(label(v))
 		})),
 		app.Div().Class("actions").Body(
 			app.If(p.step > quickPain, func() app.UI {
-				return app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "quick-back").OnClick(p.onBack).Text(e.T("journal.quick.back"))
+				return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-back").OnClick(p.onBack).Text(e.T("journal.quick.back"))
 			}),
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "quick-skip").
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-skip").
 				OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, "") }).Text(e.T("journal.quick.skip")),
 		),
 	)
@@ -145,11 +145,11 @@ func (p *quickLogPage) save(ctx app.Context, now time.Time) {
 
 func (p *quickLogPage) renderSaved() app.UI {
 	e := p.Env
-	return app.Div().Class("quick-saved").DataSet("saved-episode", p.ep.ID).Body(
+	return app.Div().Class("quick-saved").Attr("data-saved-episode", p.ep.ID).Body(
 		app.H2().ID("quick-saved").TabIndex(-1).Text(e.T("journal.quick.saved")),
 		app.P().Text(e.joinList(e.episodeFacts(p.ep))),
 		app.Div().Class("actions").Body(
-			app.A().Class("btn").Href(e.Href("/journal/"+p.ep.ID)).DataSet("action", "add-details").Text(e.T("journal.quick.details")),
+			app.A().Class("btn").Href(e.Href("/journal/"+p.ep.ID)).Attr("data-action", "add-details").Text(e.T("journal.quick.details")),
 			e.link("btn btn-quiet", "/journal", "journal.quick.to_journal"),
 		),
 		app.P().Class("hint").Body(

@@ -37,7 +37,7 @@ func dueSafetyNets(eps []journal.Episode, now time.Time) (due []journal.Episode,
 
 // safetyNetPrompt is the CLINICAL.md re-check for one episode.
 func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool) app.UI {
-	return app.Div().Class("notice notice-warn safety-net").DataSet("safety-day", strconv.Itoa(day)).Body(
+	return app.Div().Class("notice notice-warn safety-net").Attr("data-safety-day", strconv.Itoa(day)).Body(
 		app.P().Class("safety-net-title").Text(e.Text.Format("journal.safety.title",
 			"day", strconv.Itoa(day), "date", e.day(ep.Started))),
 		e.para("", "journal.safety.text"),
@@ -57,7 +57,7 @@ func (e *Env) safetyNets(eps []journal.Episode, now time.Time) app.UI {
 	if len(due) == 0 {
 		return nil
 	}
-	return app.Section().Class("safety-nets").Aria("label", e.T("journal.safety.label")).Body(
+	return app.Section().Class("safety-nets").Attr("aria-label", e.T("journal.safety.label")).Body(
 		app.Range(due).Slice(func(i int) app.UI { return e.safetyNetPrompt(due[i], days[i], true) }),
 	)
 }

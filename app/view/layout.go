@@ -30,7 +30,7 @@ func (e *Env) layout(active string, body ...app.UI) app.UI {
 }
 
 func (e *Env) tabbar(active string) app.UI {
-	return app.Nav().Class("tabbar").Aria("label", e.T("nav.label")).Body(
+	return app.Nav().Class("tabbar").Attr("aria-label", e.T("nav.label")).Body(
 		app.Ul().Body(
 			app.Range(navItems).Slice(func(i int) app.UI {
 				it := navItems[i]
@@ -42,7 +42,7 @@ func (e *Env) tabbar(active string) app.UI {
 						e.span("tab-label", "nav."+it.id),
 					)
 				if it.id == active {
-					a = a.Aria("current", "page")
+					a = a.Attr("aria-current", "page")
 				}
 				return app.Li().Body(a)
 			}),

@@ -215,16 +215,16 @@ func (p *playerPage) Render() app.UI {
 	st := p.status
 	return e.layout("routines", app.Div().
 		Class("player player-"+string(st.State)).
-		DataSet("player-state", string(st.State)).
-		DataSet("step", st.Step).
-		DataSet("phase", string(st.Phase)).
-		DataSet("cues", p.cues).
-		DataSet("cue-lag-ms", p.cueLag.Milliseconds()).
-		DataSet("elapsed-ms", st.Elapsed.Milliseconds()).
+		Attr("data-player-state", string(st.State)).
+		Attr("data-step", st.Step).
+		Attr("data-phase", string(st.Phase)).
+		Attr("data-cues", p.cues).
+		Attr("data-cue-lag-ms", p.cueLag.Milliseconds()).
+		Attr("data-elapsed-ms", st.Elapsed.Milliseconds()).
 		Body(
 			app.H1().Class("player-title").Text(p.name),
 			p.notes(),
-			app.P().Class("visually-hidden").Attr("role", "status").Aria("live", "polite").ID("player-said").Text(p.said),
+			app.P().Class("visually-hidden").Attr("role", "status").Attr("aria-live", "polite").ID("player-said").Text(p.said),
 			p.painWorse(),
 			app.If(st.State == routine.StateDone, p.summary).Else(p.stage),
 			p.cueToggles(),

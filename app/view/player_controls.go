@@ -13,7 +13,7 @@ func (p *playerPage) controls() app.UI {
 	e := p.Env
 	st := p.status.State
 	btn := func(id, key, class string, h app.EventHandler) app.UI {
-		return app.Button().Type("button").ID(id).Class("btn player-btn "+class).DataSet("action", id).
+		return app.Button().Type("button").ID(id).Class("btn player-btn "+class).Attr("data-action", id).
 			Text(e.T(key)).OnClick(h)
 	}
 	return app.Div().Class("player-controls").Body(
@@ -41,7 +41,7 @@ func (p *playerPage) painWorse() app.UI {
 	e := p.Env
 	return app.Div().Class("player-pain-worse").Body(
 		app.Button().Type("button").ID("pain-worse").Class("btn btn-danger player-btn").
-			DataSet("action", "pain-worse").Aria("describedby", "pain-worse-hint").
+			Attr("data-action", "pain-worse").Attr("aria-describedby", "pain-worse-hint").
 			Text(e.T("player.pain_worse")).OnClick(p.onPainWorse),
 		e.paraID("hint", "pain-worse-hint", "player.pain_worse.hint"),
 	)

@@ -72,7 +72,7 @@ func (p *playerPage) cueToggles() app.UI {
 		p.cueToggle("voice", s.Voice, func(s *Settings, on bool) { s.Voice = on }),
 		p.cueToggle("sound", s.Sound, func(s *Settings, on bool) { s.Sound = on }),
 		p.cueToggle("vibration", s.Vibration, func(s *Settings, on bool) { s.Vibration = on }),
-		app.P().Class(statusClass(p.cueSaveErr)).Attr("role", "status").Aria("live", "polite").Body(
+		app.P().Class(statusClass(p.cueSaveErr)).Attr("role", "status").Attr("aria-live", "polite").Body(
 			app.If(p.cueSaveErr, func() app.UI { return app.Text(e.T("player.cues.save_error")) }),
 		),
 	)

@@ -20,15 +20,15 @@ func (p *playerPage) stage() app.UI {
 		app.Div().Class("player-now").Body(
 			app.P().Class("player-phase").Text(p.phaseLabel()),
 			app.P().Class("player-countdown").Body(
-				app.Span().Aria("hidden", "true").Text(itoa(wholeSeconds(st.Remaining))),
+				app.Span().Attr("aria-hidden", "true").Text(itoa(wholeSeconds(st.Remaining))),
 				app.Span().Class("visually-hidden").Text(e.Text.Format("player.seconds_left", "seconds", itoa(wholeSeconds(st.Remaining)))),
 			),
-			app.Progress().Class("player-progress").Aria("label", e.T("player.progress")).
+			app.Progress().Class("player-progress").Attr("aria-label", e.T("player.progress")).
 				Max(st.Total.Milliseconds()).Value(st.Elapsed.Milliseconds()),
 		),
 		app.If(st.State == routine.StateReady, p.painBeforeScale),
 		p.controls(),
-		app.Section().Class("player-exercise").Aria("labelledby", "exercise-name").Body(
+		app.Section().Class("player-exercise").Attr("aria-labelledby", "exercise-name").Body(
 			app.P().Class("player-step-of").Text(e.Text.Format("player.exercise_of", "n", itoa(st.Step+1), "total", itoa(st.Steps))),
 			app.H2().ID("exercise-name").Text(name),
 			app.If(st.Rep > 0, func() app.UI { return app.P().Class("player-rep").Text(p.repLine()) }),
@@ -121,20 +121,20 @@ func (p *playerPage) painScale(id, legendKey string, chosen *int, choose func(ap
 	for i := range scores {
 		scores[i] = i
 	}
-	return app.FieldSet().Class("field pain-scale").ID(id).Aria("describedby", id+"-hint").Body(
+	return app.FieldSet().Class("field pain-scale").ID(id).Attr("aria-describedby", id+"-hint").Body(
 		e.legend(legendKey),
 		e.paraID("hint", id+"-hint", "player.pain.hint"),
 		app.Div().Class("pain-buttons").Body(
 			app.Range(scores).Slice(func(i int) app.UI {
 				score := scores[i]
-				return app.Button().Type("button").Class("pain-button").DataSet("score", score).
-					Aria("pressed", chosen != nil && *chosen == score).
-					Aria("label", e.Text.Format("player.pain.score", "score", itoa(score))).
+				return app.Button().Type("button").Class("pain-button").Attr("data-score", score).
+					Attr("aria-pressed", chosen != nil && *chosen == score).
+					Attr("aria-label", e.Text.Format("player.pain.score", "score", itoa(score))).
 					Text(itoa(score)).
 					OnClick(func(ctx app.Context, ev app.Event) { choose(ctx, score) }, app.EventScope(legendKey, score))
 			}),
 		),
-		app.P().Class("pain-chosen").Attr("role", "status").Aria("live", "polite").Body(
+		app.P().Class("pain-chosen").Attr("role", "status").Attr("aria-live", "polite").Body(
 			app.If(chosen != nil, func() app.UI {
 				return app.Text(e.Text.Format("player.pain.chosen", "score", itoa(*chosen)))
 			}),

@@ -67,11 +67,11 @@ func (p *routinesPage) Render() app.UI {
 
 func (p *routinesPage) filters() app.UI {
 	e := p.Env
-	return app.FieldSet().Class("field routine-filters").DataSet("mounted", p.mounted).Body(
+	return app.FieldSet().Class("field routine-filters").Attr("data-mounted", p.mounted).Body(
 		e.legend("routines.filters.legend"),
 		p.filterToggle("no-floor", "routines.filter.no_floor", p.filter.NoFloor, func(o *routine.FilterOptions, on bool) { o.NoFloor = on }),
 		p.filterToggle("pregnant", "routines.filter.pregnant", p.filter.Pregnant, func(o *routine.FilterOptions, on bool) { o.Pregnant = on }),
-		app.P().Class(statusClass(p.filterErr)).Attr("role", "status").Aria("live", "polite").Body(
+		app.P().Class(statusClass(p.filterErr)).Attr("role", "status").Attr("aria-live", "polite").Body(
 			app.If(p.filterErr, func() app.UI { return app.Text(e.T("routines.filter.save_error")) }),
 		),
 	)
@@ -101,7 +101,7 @@ func (p *routinesPage) routineCard(r routine.Routine) app.UI {
 		facts = append(facts, e.Text.Format("routines.omitted", "count", strconv.Itoa(n)))
 	}
 	return app.Li().Body(
-		app.A().Class("card routine-card").Href(e.Href("/routines/"+string(r.ID))).DataSet("routine", string(r.ID)).Body(
+		app.A().Class("card routine-card").Href(e.Href("/routines/"+string(r.ID))).Attr("data-routine", string(r.ID)).Body(
 			e.span("card-title", r.NameKey),
 			e.span("card-text", r.PurposeKey),
 			app.Span().Class("routine-facts").Text(strings.Join(facts, " · ")),
@@ -112,7 +112,7 @@ func (p *routinesPage) routineCard(r routine.Routine) app.UI {
 func (p *routinesPage) custom() app.UI {
 	e := p.Env
 	list := p.saved.List
-	return app.Section().Class("routine-custom").Aria("labelledby", "custom-title").Body(
+	return app.Section().Class("routine-custom").Attr("aria-labelledby", "custom-title").Body(
 		e.h2("custom-title", "routines.custom.title"),
 		app.If(p.saved.Err != nil, func() app.UI {
 			return app.Div().Class("notice notice-warn").Body(
@@ -127,7 +127,7 @@ func (p *routinesPage) custom() app.UI {
 				app.Range(list).Slice(func(i int) app.UI { return p.savedCard(i) }),
 			)
 		}),
-		app.P().Class(statusClass(p.statusErr)).Attr("role", "status").Aria("live", "polite").Body(
+		app.P().Class(statusClass(p.statusErr)).Attr("role", "status").Attr("aria-live", "polite").Body(
 			app.If(p.status != "", func() app.UI { return app.Text(e.T(p.status)) }),
 		),
 		e.link("btn", "/routines/new", "routines.custom.make"),

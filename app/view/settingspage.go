@@ -44,7 +44,7 @@ func (p *settingsPage) Render() app.UI {
 		app.P().
 			Class(statusClass(p.statusErr)).
 			Attr("role", "status").
-			Aria("live", "polite").
+			Attr("aria-live", "polite").
 			Text(p.statusText()),
 	)
 }
@@ -97,7 +97,7 @@ func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) a
 			Type("checkbox").
 			ID(id).
 			Checked(on).
-			Aria("describedby", "cues-hint").
+			Attr("aria-describedby", "cues-hint").
 			OnChange(func(ctx app.Context, ev app.Event) {
 				checked := ctx.JSSrc().Get("checked").Bool()
 				p.save(func(s *Settings) { set(s, checked) })
@@ -114,7 +114,7 @@ func (p *settingsPage) countryField(current string) app.UI {
 		e.paraID("hint", "country-hint", "settings.country.hint"),
 		app.Select().
 			ID("set-country").
-			Aria("describedby", "country-hint").
+			Attr("aria-describedby", "country-hint").
 			OnChange(func(ctx app.Context, ev app.Event) {
 				v := ctx.JSSrc().Get("value").String()
 				p.save(func(s *Settings) { s.Country = v })

@@ -117,7 +117,7 @@ func (p *summaryPage) Render() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
 		}),
 		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0, func() app.UI {
-			return app.P().Class("notice").DataSet("summary-empty", "true").Text(e.T("journal.summary.empty"))
+			return app.P().Class("notice").Attr("data-summary-empty", "true").Text(e.T("journal.summary.empty"))
 		}),
 		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }),
 	)
@@ -147,7 +147,7 @@ func (p *summaryPage) renderControls() app.UI {
 			})),
 		),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn").DataSet("action", "print").OnClick(p.onPrint).Text(e.T("journal.summary.print")),
+			app.Button().Type("button").Class("btn").Attr("data-action", "print").OnClick(p.onPrint).Text(e.T("journal.summary.print")),
 			e.link("btn btn-quiet", "/journal", "journal.back"),
 		),
 		e.para("hint", "journal.summary.print_hint"),
@@ -165,7 +165,7 @@ func (p *summaryPage) renderBody() app.UI {
 	triggers := journal.TopTriggers(eps)
 	helped := journal.WhatHelped(eps)
 	return app.Div().Class("summary").Body(
-		app.P().Class("summary-period").DataSet("summary-period", "true").Text(e.Text.Format("journal.summary.covered",
+		app.P().Class("summary-period").Attr("data-summary-period", "true").Text(e.Text.Format("journal.summary.covered",
 			"from", e.date(from), "to", e.date(now))),
 		p.renderFacts(),
 		app.Div().Class("chart-grid summary-charts").Body(

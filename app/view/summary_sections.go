@@ -40,7 +40,7 @@ func (p *summaryPage) renderFacts() app.UI {
 	if days, ok := journal.DaysSinceLastEpisode(eps, p.now, time.Local); ok {
 		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(days)))
 	}
-	return app.Section().Class("summary-facts").Aria("labelledby", "summary-facts-title").Body(
+	return app.Section().Class("summary-facts").Attr("aria-labelledby", "summary-facts-title").Body(
 		e.h2("summary-facts-title", "journal.summary.facts"),
 		app.Ul().Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 	)
@@ -51,7 +51,7 @@ func (p *summaryPage) renderTimeline() app.UI {
 	e := p.Env
 	rows := p.episodes[:min(summaryTimelineRows, len(p.episodes))]
 	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
-	return app.Section().Class("summary-timeline").Aria("labelledby", "summary-timeline-title").Body(
+	return app.Section().Class("summary-timeline").Attr("aria-labelledby", "summary-timeline-title").Body(
 		e.h2("summary-timeline-title", "journal.summary.timeline"),
 		app.Table().Class("timeline").Body(
 			app.THead().Body(app.Tr().Body(
@@ -88,7 +88,7 @@ func (e *Env) timelineRow(ep journal.Episode) app.UI {
 			helped = append(helped, e.T("journal.tried."+t.What))
 		}
 	}
-	return app.Tr().DataSet("episode", ep.ID).Body(
+	return app.Tr().Attr("data-episode", ep.ID).Body(
 		app.Td().Text(e.shortDate(ep.Started)+" "+fmt.Sprint(ep.Started.In(time.Local).Year())),
 		app.Td().Text(length),
 		app.Td().Text(pain),
@@ -122,7 +122,7 @@ func (e *Env) summaryMedicines(eps []journal.Episode) app.UI {
 		}
 		return keys[i] < keys[j]
 	})
-	return app.Section().Class("summary-medicines").Aria("labelledby", "summary-medicines-title").Body(
+	return app.Section().Class("summary-medicines").Attr("aria-labelledby", "summary-medicines-title").Body(
 		e.h2("summary-medicines-title", "journal.summary.medicines"),
 		app.If(len(keys) == 0, func() app.UI { return e.para("", "journal.summary.medicines.none") }).
 			Else(func() app.UI {
@@ -174,13 +174,13 @@ func (e *Env) summaryWarnings(eps []journal.Episode) app.UI {
 			checks++
 		}
 	}
-	return app.Section().Class("summary-warnings").Aria("labelledby", "summary-warnings-title").Body(
+	return app.Section().Class("summary-warnings").Attr("aria-labelledby", "summary-warnings-title").Body(
 		e.h2("summary-warnings-title", "journal.summary.warnings"),
 		app.P().Text(e.Text.Format("journal.summary.checks", "n", num(checks))),
 		app.If(len(reports) == 0, func() app.UI {
-			return app.P().DataSet("warnings", "none").Text(e.T("journal.summary.warnings.none"))
+			return app.P().Attr("data-warnings", "none").Text(e.T("journal.summary.warnings.none"))
 		}).Else(func() app.UI {
-			return app.Ul().DataSet("warnings", num(len(reports))).Body(app.Range(reports).Slice(func(i int) app.UI {
+			return app.Ul().Attr("data-warnings", num(len(reports))).Body(app.Range(reports).Slice(func(i int) app.UI {
 				r := reports[i]
 				key := "journal.summary.warning.yes"
 				if r.Unsure {
@@ -214,9 +214,9 @@ func (e *Env) summarySessions(sessions []journal.Session) app.UI {
 	for _, n := range names {
 		items = append(items, e.Text.Format("journal.summary.routine", "name", n, "n", num(byRoutine[n])))
 	}
-	return app.Section().Class("summary-sessions").Aria("labelledby", "summary-sessions-title").Body(
+	return app.Section().Class("summary-sessions").Attr("aria-labelledby", "summary-sessions-title").Body(
 		e.h2("summary-sessions-title", "journal.sessions.title"),
-		app.P().DataSet("sessions", num(done)).Text(e.Text.Format("journal.summary.sessions", "n", num(done), "finished", num(finished))),
+		app.P().Attr("data-sessions", num(done)).Text(e.Text.Format("journal.summary.sessions", "n", num(done), "finished", num(finished))),
 		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
 	)
 }

@@ -22,7 +22,7 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 	return app.Div().Class("triage-step").Body(
 		app.P().Class("triage-progress").Body(
 			app.Span().ID("triage-progress-label").Text(e.Text.Format("triage.progress", "step", strconv.Itoa(step+1), "steps", strconv.Itoa(len(triageSteps)))),
-			app.Progress().Aria("labelledby", "triage-progress-label").Max(len(triageSteps)).Value(step+1),
+			app.Progress().Attr("aria-labelledby", "triage-progress-label").Max(len(triageSteps)).Value(step+1),
 		),
 		app.H2().Class("triage-group-title").Text(e.T("triage.group."+string(group)+".title")),
 		app.P().Class("hint").Text(e.T("triage.group."+string(group)+".intro")),
@@ -41,9 +41,9 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 		),
 		app.Div().Class("actions triage-actions").Body(
 			app.If(step > 0, func() app.UI {
-				return app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "back").OnClick(p.onBack).Text(e.T("triage.action.back"))
+				return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "back").OnClick(p.onBack).Text(e.T("triage.action.back"))
 			}),
-			app.Button().Type("button").Class("btn btn-next").DataSet("action", "next").OnClick(p.onNext).Text(e.T(next)),
+			app.Button().Type("button").Class("btn btn-next").Attr("data-action", "next").OnClick(p.onNext).Text(e.T(next)),
 		),
 	)
 }
@@ -63,7 +63,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 	if !requiredQuestion(p.rules(), q) {
 		legend += " " + e.T("triage.optional")
 	}
-	return app.FieldSet().ID(id).Class(class).DataSet("question", string(q.ID)).Aria("describedby", id+"-help").Body(
+	return app.FieldSet().ID(id).Class(class).Attr("data-question", string(q.ID)).Attr("aria-describedby", id+"-help").Body(
 		app.Legend().Text(legend),
 		app.P().Class("hint").ID(id+"-help").Text(e.T(q.HelpKey())),
 		app.Div().Class("segmented choices choices-"+string(q.Kind)).Body(
@@ -80,7 +80,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 						ID(inputID).
 						Name(id).
 						Value(c.value).
-						DataSet("answer", c.value).
+						Attr("data-answer", c.value).
 						Checked(answered && current == c.value).
 						OnChange(func(ctx app.Context, ev app.Event) { p.answer(ctx, q, c.value) }, app.EventScope(q.ID, c.value)),
 					app.Span().Text(label),

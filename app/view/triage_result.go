@@ -19,7 +19,7 @@ func (p *triagePage) renderResult(res triage.Result) app.UI {
 	e := p.Env
 	d := res.Disposition
 	number, known := p.emergencyNumber()
-	return app.Div().Class("triage-result tier-"+string(d)).DataSet("disposition", string(d)).Body(
+	return app.Div().Class("triage-result tier-"+string(d)).Attr("data-disposition", string(d)).Body(
 		e.para("result-kicker", "triage.result.title"),
 		app.H1().Class("result-title").Text(e.T("triage.tier."+string(d)+".title")),
 		app.P().Class("result-when").Text(e.T("triage.tier."+string(d)+".when")),
@@ -40,7 +40,7 @@ func (p *triagePage) renderResult(res triage.Result) app.UI {
 
 // callButton is the large tel: link for the emergency number.
 func (p *triagePage) callButton(number string, known bool) app.UI {
-	return app.A().Class("btn btn-call").Href("tel:"+number).DataSet("call", number).Text(p.callLabel(number, known))
+	return app.A().Class("btn btn-call").Href("tel:"+number).Attr("data-call", number).Text(p.callLabel(number, known))
 }
 
 func (p *triagePage) callLabel(number string, known bool) string {
@@ -93,7 +93,7 @@ func (p *triagePage) renderReasons(res triage.Result) app.UI {
 	if len(lines) == 0 {
 		lines = append(lines, e.T("triage.result.none"))
 	}
-	return app.Section().Class("result-section").Aria("labelledby", "result-why").Body(
+	return app.Section().Class("result-section").Attr("aria-labelledby", "result-why").Body(
 		e.h2("result-why", "triage.result.why"),
 		app.Ul().Class("result-reasons").Body(app.Range(lines).Slice(func(i int) app.UI {
 			return app.Li().Text(lines[i])
@@ -128,14 +128,14 @@ func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
 	if d == triage.Soon {
 		routine = "/routines/early_days"
 	}
-	return app.Section().Class("result-section").Aria("labelledby", "result-plan").Body(
+	return app.Section().Class("result-section").Attr("aria-labelledby", "result-plan").Body(
 		e.h2("result-plan", "triage.plan.title"),
 		app.Ul().Class("result-plan").Body(app.Range(plan).Slice(func(i int) app.UI {
 			return e.li(plan[i].Text)
 		})),
 		&heatTimer{Env: e},
 		app.If(hasPage("/routines"), func() app.UI {
-			return app.Div().Class("result-routine").DataSet("routine-offer", "true").Body(
+			return app.Div().Class("result-routine").Attr("data-routine-offer", "true").Body(
 				e.para("hint", "triage.routine.caution"),
 				e.link("btn", routine, "triage.routine.offer"),
 			)
@@ -156,7 +156,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 			tiers = append(tiers, w.Tier)
 		}
 	}
-	return app.Section().Class("result-section result-worsening").Aria("labelledby", "result-worse").Body(
+	return app.Section().Class("result-section result-worsening").Attr("aria-labelledby", "result-worse").Body(
 		e.h2("result-worse", "triage.worse.title"),
 		app.Range(tiers).Slice(func(i int) app.UI {
 			tier := tiers[i]
@@ -169,7 +169,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 					return e.li(items[j].Text)
 				})),
 				app.If(tier == triage.Emergency && d != triage.Emergency, func() app.UI {
-					return app.A().Class("btn btn-danger").Href("tel:"+number).DataSet("call", number).Text(p.callLabel(number, known))
+					return app.A().Class("btn btn-danger").Href("tel:"+number).Attr("data-call", number).Text(p.callLabel(number, known))
 				}),
 			)
 		}),
@@ -183,10 +183,10 @@ func (p *triagePage) renderResultActions() app.UI {
 			app.Button().Type("button").Class("btn").ID("triage-save").Disabled(p.progress.Saved).OnClick(p.onSave).
 				Text(e.T(saveLabel(p.progress.Saved))),
 			app.If(hasPage("/journal/new"), func() app.UI {
-				return app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).DataSet("action", "quick-log").Text(e.T("journal.quick.link"))
+				return app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Text(e.T("journal.quick.link"))
 			}),
 			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onPrint).Text(e.T("triage.action.print")),
-			app.Button().Type("button").Class("btn btn-quiet").DataSet("action", "result-back").OnClick(p.onBackFromResult).Text(e.T("triage.action.back")),
+			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "result-back").OnClick(p.onBackFromResult).Text(e.T("triage.action.back")),
 			app.Button().Type("button").Class("btn btn-quiet").OnClick(p.onRestart).Text(e.T("triage.action.restart")),
 		),
 		app.P().Attr("role", "status").Class(statusClass(p.saveErr != "")).Body(

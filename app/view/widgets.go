@@ -19,7 +19,7 @@ func (e *Env) para(class, key string) app.UI {
 // section is a <section> labelled by its <h2>, which has the id and the
 // words for titleKey.
 func (e *Env) section(id, titleKey string, body ...app.UI) app.UI {
-	return app.Section().Aria("labelledby", id).Body(
+	return app.Section().Attr("aria-labelledby", id).Body(
 		app.H2().ID(id).Text(e.T(titleKey)),
 		app.Div().Body(body...),
 	)
