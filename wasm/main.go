@@ -5,6 +5,8 @@
 package main
 
 import (
+	"runtime"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
@@ -44,6 +46,13 @@ func main() {
 	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
-	b.WhenIdle(catalog.Prepare)
+	// When the browser is first idle, the triage rules and routines are
+	// decoded, and then the garbage is collected once: the first collection
+	// also compiles the collector (200 KB of the runtime's code, 50 ms on the
+	// make bench machine), and left to itself it fell on a tap.
+	b.WhenIdle(func() {
+		catalog.Prepare()
+		runtime.GC()
+	})
 	app.RunWhenOnBrowser()
 }
