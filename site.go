@@ -208,8 +208,7 @@ const shellPath = "/app-shell.html"
 // covers the page until the app has drawn the route, and the app replaces
 // the root rather than reusing it, so that content is never seen; yet the
 // browser would parse it, lay it out and fetch and decode its images while
-// app.wasm waits to start (on a repeat load, about 150 ms of the main thread
-// on make bench's machine).
+// app.wasm waits to start (on make bench's repeat load, about 100 ms).
 func bareShell(home []byte) ([]byte, error) {
 	// go-app writes attributes in no fixed order: find the loader by its id.
 	start := bytes.Index(home, []byte("<body"))

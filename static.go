@@ -56,7 +56,8 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeTo writes every asset under dir: pages as <path>.html (the root as
-// index.html, the worker's shell as itself), the not-found page as 404.html, with .br/.gz siblings.
+// index.html, the worker's shell as itself), the not-found page as
+// 404.html, with .br/.gz siblings.
 func (s *site) writeTo(dir string) (int, error) {
 	n := 0
 	write := func(name string, a *asset) error {
