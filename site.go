@@ -83,7 +83,7 @@ func buildSite(opt siteOptions) (*site, error) {
 	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{}, &journal.Memory{})
 	env.Clinic = view.ClinicMode{Config: opt.Clinic, Baked: opt.Clinic != nil}
 	view.Register(env)
-	view.Route(env, base+"/404")
+	view.Route(env, "/404")
 
 	var resolver app.ResourceResolver = app.LocalDir("")
 	if base != "" {
@@ -124,15 +124,14 @@ func buildSite(opt siteOptions) (*site, error) {
 		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/")),
 	}
 
-	// render asks go-app for a page (under the base path) or for one of its
-	// own resources (which it serves at the root whatever the base).
+	// render asks go-app for a page or for one of its own resources, by its
+	// path without the base: go-app serves its resources at the root whatever
+	// the base, and on the server it matches routes against the whole path
+	// (GOAPP_ROOT_PREFIX is the browser's), while the resolver puts the base
+	// into every address the page holds.
 	render := func(p string) (*asset, error) {
-		target := base + p
-		if path.Ext(p) != "" {
-			target = p
-		}
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("rendering %s: status %d", p, rec.Code)
 		}

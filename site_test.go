@@ -319,6 +319,9 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 		}
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "about.html"))
+	if !bytes.Contains(html, []byte("<title>About Unknot · ")) {
+		t.Errorf("about.html under a sub-path is not the about page: %.300s", html)
+	}
 	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/web/app.css"`, `href="/back-care/settings"`, `<link rel="preload" href="/back-care/web/app.wasm"`} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("about.html lacks %s", want)
