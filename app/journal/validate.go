@@ -192,14 +192,15 @@ func (s Session) validate(prefix jsonPath, latest time.Time) *FieldError {
 }
 
 func (c *checker) id(name, id string) {
-	if !validID(id) {
+	if !ValidID(id) {
 		c.fail(name, "%q is not a valid id (a lowercase UUID such as 6ba7b810-9dad-11d1-80b4-00c04fd430c8)", id)
 	}
 }
 
-// validID accepts only the canonical form, so that ids compare equal exactly
-// when they name the same record.
-func validID(id string) bool {
+// ValidID reports whether id is an episode or session id: a UUID in its
+// canonical lower-case form only, so that ids compare equal exactly when
+// they name the same record.
+func ValidID(id string) bool {
 	if len(id) != 36 {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/journal"
 	"unknot/app/routine"
 )
 
@@ -104,26 +105,10 @@ func isPlayerPath(p string) bool {
 }
 
 // isEpisodePath reports whether p is /journal/<id>, with or without a
-// trailing slash, where the id is a UUID in lower case.
+// trailing slash, for any well-formed episode id.
 func isEpisodePath(p string) bool {
 	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/"), "/journal/")
-	if !ok || len(id) != 36 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-				return false
-			}
-		}
-	}
-	return true
+	return ok && journal.ValidID(id)
 }
 
 // Paths lists the app path of every page, for pre-rendering and precaching.
