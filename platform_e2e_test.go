@@ -80,11 +80,54 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 			if got := settledText(t, tab, "main h1"); got != online[r] {
 				t.Errorf("%s %s: h1 = %q; want %q (as online)", when, r, got, online[r])
 			}
+			if !compiledOnWorker(t, tab) {
+				t.Errorf("%s %s: app.wasm was not compiled on the shell's worker", when, r)
+			}
 		}
 	}
 	check("offline in a new tab:")
 	b.Restart()
 	check("offline after a browser restart:")
+}
+
+// compiledOnWorker reports whether the page's app.wasm came from the
+// shell's worker (wasmstart.go): the page never fetched it itself.
+func compiledOnWorker(t *testing.T, ctx context.Context) bool {
+	t.Helper()
+	var onWorker bool
+	runIn(t, ctx, "asking where app.wasm was compiled", chromedp.Evaluate(
+		`typeof window.unknotWasm === "object" && window.unknotWasm !== null && !performance.getEntriesByType("resource").some((e) => e.name.endsWith("/web/app.wasm"))`, &onWorker))
+	return onWorker
+}
+
+// Where the shell's worker cannot compile app.wasm, the page compiles it
+// itself, as go-app does: the app starts all the same.
+func TestBrowserCompilesOnThePageWhenTheWorkerCannot(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	first := b.Tab()
+	runIn(t, first, "first visit", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady())
+	home := texts(t).T("home.title")
+	for _, tc := range []struct{ name, script string }{
+		{"no workers", `window.Worker = undefined;`},
+		{"a failing worker", `window.Worker = class {
+			constructor() { setTimeout(() => this.onerror({ message: "a test made the worker fail" }), 0); }
+			terminate() {}
+		};`},
+	} {
+		tab := b.Tab()
+		runIn(t, tab, tc.name, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(tc.script).Do(ctx)
+			return err
+		}), chromedp.Navigate(srv.URL+"/"), appReady())
+		if got := settledText(t, tab, "main h1"); got != home {
+			t.Errorf("%s: h1 = %q; want %q", tc.name, got, home)
+		}
+		if compiledOnWorker(t, tab) {
+			t.Errorf("%s: app.wasm was compiled on a worker", tc.name)
+		}
+	}
 }
 
 func TestBrowserInstallable(t *testing.T) {

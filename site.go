@@ -90,6 +90,7 @@ func buildSite(opt siteOptions) (*site, error) {
 		resolver = subPathResolver{base: base}
 	}
 	shell := base + shellPath
+	wasmHref := resolver.Resolve("/web/app.wasm")
 	precache := []string{shell}
 	for p := range webFiles {
 		precache = append(precache, p)
@@ -112,7 +113,7 @@ func buildSite(opt siteOptions) (*site, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             stylesheets(webFiles),
-		RawHeaders:         []string{wasmPreload(resolver.Resolve("/web/app.wasm"))},
+		RawHeaders:         []string{wasmPreload(wasmHref)},
 		Env:                clinicEnv,
 		Resources:          resolver,
 		Version:            s.version,
@@ -150,6 +151,9 @@ func buildSite(opt siteOptions) (*site, error) {
 		}
 		s.assets[p] = a
 	}
+	if s.assets["/app.js"].body, err = patchAppJS(s.assets["/app.js"].body, wasmHref); err != nil {
+		return nil, err
+	}
 	for _, p := range view.Paths() {
 		a, err := render(p)
 		if err != nil {
@@ -157,7 +161,7 @@ func buildSite(opt siteOptions) (*site, error) {
 		}
 		s.assets[p] = a
 	}
-	shellPage, err := bareShell(s.assets["/"].body)
+	shellPage, err := bareShell(s.assets["/"].body, wasmPreload(wasmHref), wasmStartScript(resolver.Resolve("/web/wasm-start.js")))
 	if err != nil {
 		return nil, err
 	}
@@ -202,13 +206,15 @@ func wasmPreload(href string) string {
 const shellPath = "/app-shell.html"
 
 // bareShell makes the worker's shell from the pre-rendered home page: the
-// same head (stylesheets, scripts, the app.wasm preload) and go-app's loader,
-// but an empty root where the home page's content was. go-app's loader
-// covers the page until the app has drawn the route, and the app replaces
-// the root rather than reusing it, so that content is never seen; yet the
-// browser would parse it, lay it out and fetch and decode its images while
-// app.wasm waits to start (on make bench's repeat load, about 100 ms).
-func bareShell(home []byte) ([]byte, error) {
+// same head (stylesheets, scripts) and go-app's loader, but an empty root
+// where the home page's content was, and app.wasm compiled on a worker
+// (startScript, first thing in the head) rather than preloaded for the page
+// to compile (preload, removed): see wasmstart.go. go-app's loader covers
+// the page until the app has drawn the route, and the app replaces the root
+// rather than reusing it, so that content is never seen; yet the browser
+// would parse it, lay it out and fetch and decode its images while app.wasm
+// waits to start (on make bench's repeat load, about 100 ms).
+func bareShell(home []byte, preload, startScript string) ([]byte, error) {
 	// go-app writes attributes in no fixed order: find the loader by its id.
 	start := bytes.Index(home, []byte("<body"))
 	loader := bytes.Index(home, []byte(`id="app-wasm-loader"`))
@@ -217,7 +223,14 @@ func bareShell(home []byte) ([]byte, error) {
 		return nil, errors.New("making the shell: the home page has no <body> followed by go-app's loader")
 	}
 	start += bytes.IndexByte(home[start:], '>') + 1
-	return slices.Concat(home[:start], []byte("\n    <div></div>\n    "), home[end:]), nil
+	head := home[:start]
+	charset := []byte(`<meta charset="UTF-8">`)
+	if bytes.Count(head, []byte(preload)) != 1 || bytes.Count(head, charset) != 1 {
+		return nil, errors.New("making the shell: the home page's head has no app.wasm preload or no charset")
+	}
+	head = bytes.Replace(head, []byte(preload), nil, 1)
+	head = bytes.Replace(head, charset, slices.Concat(charset, []byte("\n    "+startScript)), 1)
+	return slices.Concat(head, []byte("\n    <div></div>\n    "), home[end:]), nil
 }
 
 // subPathResolver puts go-app's own resources under the base path: /web/…,

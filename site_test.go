@@ -233,13 +233,21 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 }
 
 // The shell is the home page without its content: the head that loads the
-// app, an empty root for go-app to replace, and go-app's loader.
+// app, with app.wasm compiled on a worker rather than preloaded, an empty
+// root for go-app to replace, and go-app's loader.
 func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
 	s := testSite(t)
 	home, shell := string(s.assets["/"].body), string(s.assets[shellPath].body)
 	head, _, _ := strings.Cut(home, "<body>")
+	head = strings.Replace(head, wasmPreload("/web/app.wasm"), "", 1)
+	head = strings.Replace(head, `<meta charset="UTF-8">`, `<meta charset="UTF-8">`+"\n    "+`<script async id="unknot-wasm-start" src="/web/wasm-start.js"></script>`, 1)
 	if !strings.HasPrefix(shell, head+"<body>") {
-		t.Error("the shell's head differs from the home page's")
+		t.Error("the shell's head is not the home page's with the worker's script first and no preload")
+	}
+	for _, f := range []string{"web/wasm-start.js", "web/wasm-compile.js"} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("the worker's scripts: %v", err)
+		}
 	}
 	_, body, _ := strings.Cut(shell, "<body>")
 	root, loader, ok := strings.Cut(body, `<aside`)
@@ -260,9 +268,12 @@ func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
 	}
 }
 
-func TestBareShellRefusesAPageWithoutTheLoader(t *testing.T) {
-	for _, page := range []string{"", "<html><body><div>x</div></body></html>", `<aside id="app-wasm-loader"></aside><body>`, `<body><div id="app-wasm-loader"></div></body>`} {
-		if _, err := bareShell([]byte(page)); err == nil {
+func TestBareShellRefusesAPageWithoutTheLoaderOrThePreload(t *testing.T) {
+	preload := wasmPreload("/web/app.wasm")
+	for _, page := range []string{"", "<html><body><div>x</div></body></html>", `<aside id="app-wasm-loader"></aside><body>`, `<body><div id="app-wasm-loader"></div></body>`,
+		`<head><meta charset="UTF-8"></head><body><aside id="app-wasm-loader"></aside></body>`,
+		`<head>` + preload + `</head><body><aside id="app-wasm-loader"></aside></body>`} {
+		if _, err := bareShell([]byte(page), wasmPreload("/web/app.wasm"), wasmStartScript("/web/wasm-start.js")); err == nil {
 			t.Errorf("bareShell(%q) gave no error", page)
 		}
 	}
@@ -389,6 +400,33 @@ func TestAcceptsEncoding(t *testing.T) {
 	} {
 		if got := acceptsEncoding(tc.header, tc.enc); got != tc.want {
 			t.Errorf("acceptsEncoding(%q, %q) = %v; want %v", tc.header, tc.enc, got, tc.want)
+		}
+	}
+}
+
+// app.js takes the module the shell's worker compiled, and keeps go-app's
+// own call for pages without it.
+func TestAppJSInstantiatesTheWorkersModule(t *testing.T) {
+	js := string(testSite(t).assets["/app.js"].body)
+	for _, want := range []string{
+		`const wasm = await unknotInstantiate(go.importObject, showProgress, () => instantiateStreaming(`,
+		`fetchWithProgress("/web/app.wasm", showProgress)`,
+		"async function unknotInstantiate(",
+		`document.getElementById("unknot-wasm-start")`,
+	} {
+		if !strings.Contains(js, want) {
+			t.Errorf("app.js lacks %q", want)
+		}
+	}
+	if strings.Contains(js, "await instantiateStreaming(") {
+		t.Error("app.js still compiles app.wasm with go-app's call alone")
+	}
+}
+
+func TestPatchAppJSRefusesAnUnknownAppJS(t *testing.T) {
+	for _, js := range []string{"", "const wasm = await WebAssembly.instantiateStreaming(fetch(url));"} {
+		if _, err := patchAppJS([]byte(js), "/web/app.wasm"); err == nil {
+			t.Errorf("patchAppJS(%q) gave no error", js)
 		}
 	}
 }

@@ -1,0 +1,48 @@
+// Unknot: starts compiling app.wasm on a worker thread as soon as the page's
+// head is read, so that the page's own thread is free meanwhile to lay out
+// the page and run go-app's scripts. Only the service worker's shell loads
+// this script (see wasmstart.go); app.js then takes the compiled module from
+// window.unknotWasm, and compiles on the page itself where there are no
+// workers (window.unknotWasm is false) or the worker failed.
+"use strict";
+
+(() => {
+  if (!window.Worker || !WebAssembly.compileStreaming) {
+    window.unknotWasm = false;
+    return;
+  }
+  const worker = new Worker(new URL("wasm-compile.js", document.currentScript.src));
+  let watcher = null;
+  let loaded = 0;
+  const module = new Promise((resolve, reject) => {
+    worker.onmessage = (event) => {
+      const message = event.data;
+      if (message.loaded !== undefined) {
+        loaded = message.loaded;
+        if (watcher) {
+          watcher(loaded);
+        }
+        return;
+      }
+      worker.terminate();
+      if (message.module) {
+        resolve(message.module);
+      } else {
+        reject(new Error(message.error));
+      }
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "the worker compiling app.wasm failed"));
+    };
+  });
+  window.unknotWasm = {
+    module,
+    // watch calls progress with the bytes of app.wasm read so far, now and
+    // as more arrive.
+    watch(progress) {
+      watcher = progress;
+      progress(loaded);
+    },
+  };
+})();
