@@ -409,7 +409,7 @@ func TestAcceptsEncoding(t *testing.T) {
 func TestAppJSInstantiatesTheWorkersModule(t *testing.T) {
 	js := string(testSite(t).assets["/app.js"].body)
 	for _, want := range []string{
-		`const wasm = await unknotInstantiate(go.importObject, showProgress, () => instantiateStreaming(`,
+		`const wasm = await unknotInstantiate(go.importObject, () => instantiateStreaming(`,
 		`fetchWithProgress("/web/app.wasm", showProgress)`,
 		"async function unknotInstantiate(",
 		`document.getElementById("unknot-wasm-start")`,

@@ -37,7 +37,7 @@ const goappInstantiate = `    const wasm = await instantiateStreaming(
 
 // unknotInstantiate replaces goappInstantiate: the module compiled on the
 // worker if the page started one, else go-app's own call.
-const unknotInstantiate = `    const wasm = await unknotInstantiate(go.importObject, showProgress, () => instantiateStreaming(
+const unknotInstantiate = `    const wasm = await unknotInstantiate(go.importObject, () => instantiateStreaming(
       fetchWithProgress("{{wasm}}", showProgress),
       go.importObject
     ));
@@ -48,7 +48,8 @@ const unknotInstantiateFunc = `
 // Added by Unknot (wasmstart.go): instantiate the module web/wasm-start.js
 // compiled on a worker, if the page started one; otherwise, or if the worker
 // failed, compile here as go-app does (compileHere).
-async function unknotInstantiate(importObject, showProgress, compileHere) {
+// The loader's percentage stays where it is meanwhile (see web/wasm-compile.js).
+async function unknotInstantiate(importObject, compileHere) {
   let started = window.unknotWasm;
   if (started === undefined) {
     started = await unknotWasmStarted();
@@ -56,8 +57,6 @@ async function unknotInstantiate(importObject, showProgress, compileHere) {
   if (!started) {
     return compileHere();
   }
-  const total = parseInt(goappWasmContentLength, 10);
-  started.watch((loaded) => showProgress(Math.min(100, Math.round((loaded * 100) / total))));
   let module;
   try {
     module = await started.module;

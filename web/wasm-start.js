@@ -12,23 +12,13 @@
     return;
   }
   const worker = new Worker(new URL("wasm-compile.js", document.currentScript.src));
-  let watcher = null;
-  let loaded = 0;
   const module = new Promise((resolve, reject) => {
     worker.onmessage = (event) => {
-      const message = event.data;
-      if (message.loaded !== undefined) {
-        loaded = message.loaded;
-        if (watcher) {
-          watcher(loaded);
-        }
-        return;
-      }
       worker.terminate();
-      if (message.module) {
-        resolve(message.module);
+      if (event.data.module) {
+        resolve(event.data.module);
       } else {
-        reject(new Error(message.error));
+        reject(new Error(event.data.error));
       }
     };
     worker.onerror = (event) => {
@@ -36,13 +26,5 @@
       reject(new Error(event.message || "the worker compiling app.wasm failed"));
     };
   });
-  window.unknotWasm = {
-    module,
-    // watch calls progress with the bytes of app.wasm read so far, now and
-    // as more arrive.
-    watch(progress) {
-      watcher = progress;
-      progress(loaded);
-    },
-  };
+  window.unknotWasm = { module };
 })();
