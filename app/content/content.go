@@ -55,7 +55,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, step := range []func() error{c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
+	for _, step := range []func() error{c.checkLocales, c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -67,9 +67,10 @@ func Load(fsys fs.FS) (*Catalog, error) {
 // routines when they are first asked for (or by Prepare). It is for the
 // browser, where decoding everything on a cold WebAssembly start delays the
 // first screen, which needs neither. It does not repeat Load's checks of
-// the text keys, so fsys must be content that Load accepts (the embedded
-// tree is checked by the tests and by every server start); a problem found
-// later can only panic.
+// the text keys (that every language has the same keys, and that the rules,
+// exercises and routines name keys with words), so fsys must be content
+// that Load accepts (the embedded tree is checked by the tests and by every
+// server start); a problem found later can only panic.
 func LoadLazily(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{fsys: fsys}
 	if err := c.loadLocales(fsys); err != nil {
@@ -196,10 +197,17 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 		}
 		c.locales[lang] = strs
 	}
-	en, ok := c.locales[DefaultLanguage]
-	if !ok {
+	if _, ok := c.locales[DefaultLanguage]; !ok {
 		return &Error{File: "locale", Err: fmt.Errorf("no %q locale", DefaultLanguage)}
 	}
+	return nil
+}
+
+// checkLocales checks that every language has text for the same keys as
+// DefaultLanguage. Load runs it; LoadLazily, for the browser's start, does
+// not (walking every key of every language there made the start slower).
+func (c *Catalog) checkLocales() error {
+	en := c.locales[DefaultLanguage]
 	for lang, strs := range c.locales {
 		for k := range en {
 			if !strs.Has(k) {

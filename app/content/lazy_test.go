@@ -1,11 +1,13 @@
 package content
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"unknot/data"
 )
@@ -79,5 +81,41 @@ func TestLoadNeedsAListingFS(t *testing.T) {
 	_, err := Load(openOnly{data.FS})
 	if err == nil || !strings.Contains(err.Error(), "cannot list directories") {
 		t.Errorf("Load over an FS without ReadDir: %v", err)
+	}
+}
+
+// Load refuses a language without every key of the default language, or
+// with a key the default language lacks; LoadLazily leaves that check to
+// Load, as the browser's start only gets content Load accepted.
+func TestLoadChecksEveryLanguageHasTheSameKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		edit       func(words map[string]string)
+	}{
+		{"a missing key", "missing key", func(w map[string]string) { delete(w, "app.name") }},
+		{"an unknown key", "unknown key", func(w map[string]string) { w["no.such.key"] = "x" }},
+	} {
+		fsys := dataCopy(t)
+		for p, f := range fsys {
+			if after, ok := strings.CutPrefix(p, "locale/en/"); ok {
+				fsys["locale/xx/"+after] = &fstest.MapFile{Data: f.Data}
+			}
+		}
+		words := map[string]string{}
+		if err := json.Unmarshal(fsys["locale/xx/ui.json"].Data, &words); err != nil {
+			t.Fatal(err)
+		}
+		tc.edit(words)
+		b, err := json.Marshal(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["locale/xx/ui.json"] = &fstest.MapFile{Data: b}
+		if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Load gave %v; want an error with %q", tc.name, err, tc.want)
+		}
+		if _, err := LoadLazily(fsys); err != nil {
+			t.Errorf("%s: LoadLazily gave %v; want no check", tc.name, err)
+		}
 	}
 }
