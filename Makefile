@@ -25,6 +25,8 @@ run: build
 build: $(WASM) $(BIN)
 
 $(WASM): $(GOFILES) $(shell find data -type f) go.mod go.sum
+	@# The browser gets its words compiled into Go (data/locales_gen.go).
+	$(GO) generate ./data
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(WASM_GCFLAGS) -o $(WASM) ./wasm
 
 $(BIN): $(GOFILES) $(shell find data -type f) go.mod go.sum

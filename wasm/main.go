@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,12 +17,12 @@ import (
 )
 
 func main() {
-	// The words are decoded now; the triage rules and routines, which the
-	// first screen seldom needs, when the browser is first idle or a screen
-	// asks for them. The embedded content is checked by the tests and by
-	// every server start; failing here means a broken build, which must not
-	// show a half-working app.
-	catalog, err := content.LoadLazily(data.FS)
+	// The words come compiled into Go (data.Locales); the triage rules and
+	// routines, which the first screen seldom needs, are decoded when the
+	// browser is first idle or a screen asks for them. The embedded content
+	// is checked by the tests and by every server start; failing here means
+	// a broken build, which must not show a half-working app.
+	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
 	if err != nil {
 		panic(err)
 	}
@@ -55,4 +56,17 @@ func main() {
 		runtime.GC()
 	})
 	app.RunWhenOnBrowser()
+}
+
+// compiledWords gives content the words of every language, from data.Locales.
+func compiledWords() map[string]content.Strings {
+	locales := make(map[string]content.Strings, len(data.Locales))
+	for _, w := range data.Locales {
+		s, err := content.NewStrings(w.Keys, w.Texts)
+		if err != nil {
+			panic(fmt.Errorf("data.Locales %s: %w", w.Lang, err))
+		}
+		locales[w.Lang] = s
+	}
+	return locales
 }

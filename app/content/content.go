@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,11 +53,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // Load decodes and validates the whole content tree in fsys, including that
 // every text key the rules, exercises and routines name has words.
 func Load(fsys fs.FS) (*Catalog, error) {
-	c, err := LoadLazily(fsys)
-	if err != nil {
-		return nil, err
-	}
-	for _, step := range []func() error{c.checkLocales, c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
+	c := &Catalog{fsys: fsys}
+	for _, step := range []func() error{c.loadLocales, c.checkLocales, c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -63,20 +62,20 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
-// LoadLazily decodes the words in fsys now and the triage rules and the
-// routines when they are first asked for (or by Prepare). It is for the
-// browser, where decoding everything on a cold WebAssembly start delays the
-// first screen, which needs neither. It does not repeat Load's checks of
-// the text keys (that every language has the same keys, and that the rules,
-// exercises and routines name keys with words), so fsys must be content
-// that Load accepts (the embedded tree is checked by the tests and by every
-// server start); a problem found later can only panic.
-func LoadLazily(fsys fs.FS) (*Catalog, error) {
-	c := &Catalog{fsys: fsys}
-	if err := c.loadLocales(fsys); err != nil {
-		return nil, err
+// LoadLazily takes the words already compiled (see NewStrings), one
+// Strings per language, and decodes the triage rules and the routines from
+// fsys when they are first asked for (or by Prepare). It is for the browser,
+// where decoding on a cold WebAssembly start delays the first screen, which
+// needs neither. It does not repeat Load's checks of the text keys (that
+// every language has the same keys, and that the rules, exercises and
+// routines name keys with words), so the words and fsys must be content that
+// Load accepts (the embedded tree and its compiled words are checked by the
+// tests and by every server start); a problem found later can only panic.
+func LoadLazily(fsys fs.FS, locales map[string]Strings) (*Catalog, error) {
+	if _, ok := locales[DefaultLanguage]; !ok {
+		return nil, &Error{File: "locale", Err: fmt.Errorf("no %q locale", DefaultLanguage)}
 	}
-	return c, nil
+	return &Catalog{fsys: fsys, locales: locales}, nil
 }
 
 // Triage returns the triage rules.
@@ -137,22 +136,55 @@ func (c *Catalog) Strings(tag string) Strings {
 	return c.locales[DefaultLanguage]
 }
 
-// Strings maps a text key to the words shown for it.
-type Strings map[string]string
+// Strings is the words of one language: every text key, sorted, with the
+// words shown for it.
+type Strings struct {
+	keys, texts []string
+}
+
+// NewStrings returns the words of one language from its text keys, sorted
+// and each given once, and texts[i], the words for keys[i]. The browser gets
+// them compiled this way (data.Locales) rather than decoding JSON as it
+// starts.
+func NewStrings(keys, texts []string) (Strings, error) {
+	if len(keys) != len(texts) {
+		return Strings{}, fmt.Errorf("%d keys but %d texts", len(keys), len(texts))
+	}
+	for i := 1; i < len(keys); i++ {
+		if keys[i-1] >= keys[i] {
+			return Strings{}, fmt.Errorf("key %q is not after %q: keys must be sorted and given once", keys[i], keys[i-1])
+		}
+	}
+	return Strings{keys: keys, texts: texts}, nil
+}
 
 // T returns the text for key. A missing key is returned as "[key]" so that it
 // is visible rather than blank; tests keep every key used in code present.
 func (s Strings) T(key string) string {
-	if v, ok := s[key]; ok {
-		return v
+	if i, ok := slices.BinarySearch(s.keys, key); ok {
+		return s.texts[i]
 	}
 	return "[" + key + "]"
 }
 
 // Has reports whether key has text.
 func (s Strings) Has(key string) bool {
-	_, ok := s[key]
+	_, ok := slices.BinarySearch(s.keys, key)
 	return ok
+}
+
+// Keys returns every text key, sorted. The caller must not change it.
+func (s Strings) Keys() []string { return s.keys[:len(s.keys):len(s.keys)] }
+
+// KeysWithPrefix returns the text keys that start with prefix, sorted. The
+// caller must not change it.
+func (s Strings) KeysWithPrefix(prefix string) []string {
+	i, _ := slices.BinarySearch(s.keys, prefix)
+	j := i
+	for j < len(s.keys) && strings.HasPrefix(s.keys[j], prefix) {
+		j++
+	}
+	return s.keys[i:j:j]
 }
 
 // Format returns the text for key with each {name} replaced by its value from
@@ -177,8 +209,8 @@ func (c *Catalog) requireText(file string, keys ...string) error {
 	return nil
 }
 
-func (c *Catalog) loadLocales(fsys fs.FS) error {
-	dirs, err := readDir(fsys, "locale")
+func (c *Catalog) loadLocales() error {
+	dirs, err := readDir(c.fsys, "locale")
 	if err != nil {
 		return &Error{File: "locale", Err: err}
 	}
@@ -191,7 +223,7 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 		if lang != strings.ToLower(lang) {
 			return &Error{File: "locale/" + lang, Err: fmt.Errorf("language directory must be lower case")}
 		}
-		strs, err := loadLocale(fsys, lang)
+		strs, err := loadLocale(c.fsys, lang)
 		if err != nil {
 			return err
 		}
@@ -205,16 +237,16 @@ func (c *Catalog) loadLocales(fsys fs.FS) error {
 
 // checkLocales checks that every language has text for the same keys as
 // DefaultLanguage. Load runs it; LoadLazily, for the browser's start, does
-// not (walking every key of every language there made the start slower).
+// not (the compiled words it gets were checked when they were compiled).
 func (c *Catalog) checkLocales() error {
 	en := c.locales[DefaultLanguage]
 	for lang, strs := range c.locales {
-		for k := range en {
+		for _, k := range en.Keys() {
 			if !strs.Has(k) {
 				return &Error{File: "locale/" + lang, Err: fmt.Errorf("missing key %q (present in %s)", k, DefaultLanguage)}
 			}
 		}
-		for k := range strs {
+		for _, k := range strs.Keys() {
 			if !en.Has(k) {
 				return &Error{File: "locale/" + lang, Err: fmt.Errorf("unknown key %q (not in %s)", k, DefaultLanguage)}
 			}
@@ -227,9 +259,9 @@ func loadLocale(fsys fs.FS, lang string) (Strings, error) {
 	dir := "locale/" + lang
 	entries, err := readDir(fsys, dir)
 	if err != nil {
-		return nil, &Error{File: dir, Err: err}
+		return Strings{}, &Error{File: dir, Err: err}
 	}
-	strs := make(Strings)
+	words := make(map[string]string)
 	for _, f := range entries {
 		if f.IsDir() || !strings.HasSuffix(f.Name(), ".json") {
 			continue
@@ -237,23 +269,28 @@ func loadLocale(fsys fs.FS, lang string) (Strings, error) {
 		name := dir + "/" + f.Name()
 		b, err := readFile(fsys, name)
 		if err != nil {
-			return nil, &Error{File: name, Err: err}
+			return Strings{}, &Error{File: name, Err: err}
 		}
 		m, err := decodeStringMap(b)
 		if err != nil {
-			return nil, &Error{File: name, Err: err}
+			return Strings{}, &Error{File: name, Err: err}
 		}
 		for k, v := range m {
-			if _, dup := strs[k]; dup {
-				return nil, &Error{File: name, Err: fmt.Errorf("key %q is also defined in another file of %s", k, lang)}
+			if _, dup := words[k]; dup {
+				return Strings{}, &Error{File: name, Err: fmt.Errorf("key %q is also defined in another file of %s", k, lang)}
 			}
 			if strings.TrimSpace(v) == "" {
-				return nil, &Error{File: name, Err: fmt.Errorf("key %q has empty text", k)}
+				return Strings{}, &Error{File: name, Err: fmt.Errorf("key %q has empty text", k)}
 			}
-			strs[k] = v
+			words[k] = v
 		}
 	}
-	return strs, nil
+	keys := slices.Sorted(maps.Keys(words))
+	texts := make([]string, len(keys))
+	for i, k := range keys {
+		texts[i] = words[k]
+	}
+	return Strings{keys: keys, texts: texts}, nil
 }
 
 // readDir lists a directory of fsys, sorted by name. The file systems

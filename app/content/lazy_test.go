@@ -19,7 +19,7 @@ func TestLoadLazily(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := LoadLazily(data.FS)
+	lazy, err := LoadLazily(data.BrowserFS, eager.locales)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,11 @@ func TestLoadLazilyBrokenContent(t *testing.T) {
 	if !errors.As(loadErr, &ce) || ce.File != "triage.json" {
 		t.Fatalf("Load error = %v; want one about triage.json", loadErr)
 	}
-	c, err := LoadLazily(fsys)
+	good, err := Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadLazily(fsys, good.locales)
 	if err != nil {
 		t.Fatalf("LoadLazily: %v", err)
 	}
@@ -85,8 +89,7 @@ func TestLoadNeedsAListingFS(t *testing.T) {
 }
 
 // Load refuses a language without every key of the default language, or
-// with a key the default language lacks; LoadLazily leaves that check to
-// Load, as the browser's start only gets content Load accepted.
+// with a key the default language lacks.
 func TestLoadChecksEveryLanguageHasTheSameKeys(t *testing.T) {
 	for _, tc := range []struct {
 		name, want string
@@ -114,8 +117,16 @@ func TestLoadChecksEveryLanguageHasTheSameKeys(t *testing.T) {
 		if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: Load gave %v; want an error with %q", tc.name, err, tc.want)
 		}
-		if _, err := LoadLazily(fsys); err != nil {
-			t.Errorf("%s: LoadLazily gave %v; want no check", tc.name, err)
-		}
+	}
+}
+
+// LoadLazily needs the default language's words, as Load does.
+func TestLoadLazilyNeedsTheDefaultLanguage(t *testing.T) {
+	en, err := NewStrings([]string{"app.name"}, []string{"Unknot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadLazily(data.BrowserFS, map[string]Strings{"fr": en}); err == nil || !strings.Contains(err.Error(), `no "en" locale`) {
+		t.Errorf("LoadLazily without English: %v", err)
 	}
 }

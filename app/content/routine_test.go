@@ -34,9 +34,9 @@ func dataCopy(t *testing.T) fstest.MapFS {
 }
 
 func TestLoadRoutinesRealData(t *testing.T) {
-	c := &Catalog{}
 	fsys := dataCopy(t)
-	if err := c.loadLocales(fsys); err != nil {
+	c := &Catalog{fsys: fsys}
+	if err := c.loadLocales(); err != nil {
 		t.Fatal(err)
 	}
 	if err := loadRoutines(fsys, c); err != nil {
@@ -54,8 +54,9 @@ func TestLoadRoutinesRealData(t *testing.T) {
 // small, well-formed, accessible, themed with currentColor, self-contained,
 // and still for people who ask for reduced motion.
 func TestExerciseIllustrations(t *testing.T) {
-	c, fsys := &Catalog{}, dataCopy(t)
-	if err := c.loadLocales(fsys); err != nil {
+	fsys := dataCopy(t)
+	c := &Catalog{fsys: fsys}
+	if err := c.loadLocales(); err != nil {
 		t.Fatal(err)
 	}
 	if err := loadRoutines(fsys, c); err != nil {
@@ -96,9 +97,9 @@ func TestExerciseIllustrations(t *testing.T) {
 // TestDosingFollowsClinical checks the physiotherapy dosing of CLINICAL.md:
 // holds of 5–30 s and at most 10 repetitions (walking is timed, not held).
 func TestDosingFollowsClinical(t *testing.T) {
-	c := &Catalog{}
 	fsys := dataCopy(t)
-	if err := c.loadLocales(fsys); err != nil {
+	c := &Catalog{fsys: fsys}
+	if err := c.loadLocales(); err != nil {
 		t.Fatal(err)
 	}
 	if err := loadRoutines(fsys, c); err != nil {
@@ -125,8 +126,9 @@ func TestDosingFollowsClinical(t *testing.T) {
 // TestRoutineTextKeysUsed keeps locale/en/routines.json free of stale words:
 // every key in it is used by the library, the player or a screen.
 func TestRoutineTextKeysUsed(t *testing.T) {
-	c, fsys := &Catalog{}, dataCopy(t)
-	if err := c.loadLocales(fsys); err != nil {
+	fsys := dataCopy(t)
+	c := &Catalog{fsys: fsys}
+	if err := c.loadLocales(); err != nil {
 		t.Fatal(err)
 	}
 	if err := loadRoutines(fsys, c); err != nil {
@@ -213,8 +215,8 @@ func TestLoadRoutinesMissingFile(t *testing.T) {
 	for _, f := range []string{"exercises.json", "routines.json"} {
 		fsys := dataCopy(t)
 		delete(fsys, f)
-		c := &Catalog{}
-		if err := c.loadLocales(fsys); err != nil {
+		c := &Catalog{fsys: fsys}
+		if err := c.loadLocales(); err != nil {
 			t.Fatal(err)
 		}
 		if err := loadRoutines(fsys, c); err == nil || !strings.Contains(err.Error(), "data/"+f) {

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
-	"strings"
 
 	"unknot/app/triage"
 )
@@ -41,13 +39,12 @@ func (c *Catalog) checkTriageText() error {
 		}
 	}
 	var unused []string
-	for k := range c.locales[DefaultLanguage] {
-		if strings.HasPrefix(k, "triage.") && !used[k] {
+	for _, k := range c.locales[DefaultLanguage].KeysWithPrefix("triage.") {
+		if !used[k] {
 			unused = append(unused, k)
 		}
 	}
 	if len(unused) > 0 {
-		sort.Strings(unused)
 		return &Error{File: "locale/" + DefaultLanguage, Err: fmt.Errorf("key %q is not used by triage.json or the triage screens", unused[0])}
 	}
 	return nil

@@ -81,10 +81,8 @@ func TestTriageWordsGiveNoDoses(t *testing.T) {
 		t.Fatal(err)
 	}
 	en := c.Strings("en")
-	for k, v := range en {
-		if !strings.HasPrefix(k, "triage.") {
-			continue
-		}
+	for _, k := range en.KeysWithPrefix("triage.") {
+		v := en.T(k)
 		low := strings.ToLower(v)
 		for _, unit := range []string{" mg", "mg ", "milligram", " ml", "tablets a day", "times a day", "every 4 hours", "every 6 hours", "every 8 hours"} {
 			if strings.Contains(low, unit) {

@@ -143,8 +143,8 @@ func (p *settingsPage) save(change func(*Settings)) {
 // language, sorted by that name.
 func countryCodes(e *Env) []string {
 	var codes []string
-	for k := range e.Text {
-		if c, ok := strings.CutPrefix(k, "country."); ok && isCountryCode(c) {
+	for _, k := range e.Text.KeysWithPrefix("country.") {
+		if c := strings.TrimPrefix(k, "country."); isCountryCode(c) {
 			codes = append(codes, c)
 		}
 	}

@@ -202,3 +202,27 @@ func TestHrefUnderABasePath(t *testing.T) {
 		}
 	}
 }
+
+// The settings page offers every country that has a name, sorted by the
+// name a person reads, and nothing else that shares the key prefix.
+func TestCountryCodesAreEveryNamedCountrySortedByName(t *testing.T) {
+	env := testEnv(t, browser.New())
+	codes := countryCodes(env)
+	want := 0
+	for _, k := range env.Text.KeysWithPrefix("country.") {
+		if isCountryCode(strings.TrimPrefix(k, "country.")) {
+			want++
+		}
+	}
+	if len(codes) != want || want < 30 {
+		t.Fatalf("countryCodes gave %d codes; want the %d named countries", len(codes), want)
+	}
+	for i, c := range codes {
+		if !isCountryCode(c) {
+			t.Errorf("%q is not a country code", c)
+		}
+		if i > 0 && env.T("country."+codes[i-1]) > env.T("country."+c) {
+			t.Errorf("%s comes before %s; want sorted by name", codes[i-1], c)
+		}
+	}
+}
