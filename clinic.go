@@ -18,7 +18,8 @@ const clinicEnvKey = "UNKNOT_CLINIC"
 // brandStylesheet is the generated stylesheet that carries a baked clinic's
 // accent colour, so pre-rendered pages are in the clinic's colours before
 // the wasm starts (the Content-Security-Policy allows stylesheets from the
-// site itself, never style attributes).
+// site itself, never style attributes). Like every stylesheet under web/,
+// it is served inside /app.css (foldStylesheets).
 const brandStylesheet = "/web/clinic-brand.css"
 
 // loadClinic reads and validates `unknot static -clinic FILE`: strict JSON

@@ -78,6 +78,7 @@ func buildSite(opt siteOptions) (*site, error) {
 
 	clinicEnv := bakeClinic(opt.Clinic, webFiles)
 	s := &site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles)}
+	styles := foldStylesheets(webFiles)
 	text := catalog.Strings(content.DefaultLanguage)
 
 	env := view.NewEnv(catalog, content.DefaultLanguage, base, view.PrerenderPlatform{}, &journal.Memory{})
@@ -112,7 +113,6 @@ func buildSite(opt siteOptions) (*site, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:             stylesheets(webFiles),
 		RawHeaders:         []string{wasmPreload(wasmHref)},
 		Env:                clinicEnv,
 		Resources:          resolver,
@@ -151,6 +151,9 @@ func buildSite(opt siteOptions) (*site, error) {
 		}
 		s.assets[p] = a
 	}
+	// go-app's own styles (its loader's), then Unknot's: see foldStylesheets.
+	css := s.assets["/app.css"]
+	css.body, css.contentType = slices.Concat(css.body, styles), contentTypeOf("/app.css")
 	if s.assets["/app.js"].body, err = patchAppJS(s.assets["/app.js"].body, wasmHref); err != nil {
 		return nil, err
 	}
@@ -268,20 +271,6 @@ func fixRootLinks(html []byte, base string) []byte {
 		s = strings.ReplaceAll(s, `="`+p+`"`, `="`+base+p+`"`)
 	}
 	return []byte(s)
-}
-
-// stylesheets lists web/app.css (the design system) and then every other
-// stylesheet directly under web/ (one per feature), in name order.
-func stylesheets(webFiles map[string][]byte) []string {
-	sheets := []string{"/web/app.css"}
-	var others []string
-	for p := range webFiles {
-		if path.Dir(p) == "/web" && path.Ext(p) == ".css" && p != "/web/app.css" {
-			others = append(others, p)
-		}
-	}
-	sort.Strings(others)
-	return append(sheets, others...)
 }
 
 // readWebDir reads every asset under dir keyed by its URL path (/web/...),

@@ -82,7 +82,7 @@ func TestServeChoosesEncoding(t *testing.T) {
 		{"br;q=0, gzip;q=0", ""},
 		{"identity", ""},
 	} {
-		rec := get(t, s, "GET", "/web/app.css", "Accept-Encoding", tc.accept)
+		rec := get(t, s, "GET", "/app.css", "Accept-Encoding", tc.accept)
 		if got := rec.Header().Get("Content-Encoding"); got != tc.want {
 			t.Errorf("Accept-Encoding %q: Content-Encoding = %q; want %q", tc.accept, got, tc.want)
 		}
@@ -97,7 +97,7 @@ func TestServeChoosesEncoding(t *testing.T) {
 			}
 			body, _ = io.ReadAll(zr)
 		}
-		if !bytes.Equal(body, s.assets["/web/app.css"].body) {
+		if !bytes.Equal(body, s.assets["/app.css"].body) {
 			t.Errorf("Accept-Encoding %q: body does not decode to app.css", tc.accept)
 		}
 		if rec.Header().Get("Vary") != "Accept-Encoding" {
@@ -180,16 +180,16 @@ func TestServeRoutesAndStatus(t *testing.T) {
 
 func TestServeNotModified(t *testing.T) {
 	s := testSite(t)
-	first := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "gzip")
+	first := get(t, s, "GET", "/app.css", "Accept-Encoding", "gzip")
 	etag := first.Header().Get("ETag")
 	if etag == "" {
 		t.Fatal("no ETag")
 	}
-	again := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "gzip", "If-None-Match", etag)
+	again := get(t, s, "GET", "/app.css", "Accept-Encoding", "gzip", "If-None-Match", etag)
 	if again.Code != http.StatusNotModified || again.Body.Len() != 0 {
 		t.Errorf("revalidation: status %d with %d bytes; want 304 and none", again.Code, again.Body.Len())
 	}
-	br := get(t, s, "GET", "/web/app.css", "Accept-Encoding", "br", "If-None-Match", etag)
+	br := get(t, s, "GET", "/app.css", "Accept-Encoding", "br", "If-None-Match", etag)
 	if br.Code != http.StatusOK {
 		t.Errorf("a gzip ETag revalidated a brotli response: status %d", br.Code)
 	}
@@ -219,7 +219,7 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 	if strings.Contains(worker, `"/about"`) {
 		t.Error("the worker precaches pages besides the shell")
 	}
-	for _, want := range []string{`const cacheName = "unknot-` + s.version + `"`, "event.waitUntil(precache())", `"/app.js"`, `"/wasm_exec.js"`, `"/manifest.webmanifest"`} {
+	for _, want := range []string{`const cacheName = "unknot-` + s.version + `"`, "event.waitUntil(precache())", `"/app.js"`, `"/app.css"`, `"/wasm_exec.js"`, `"/manifest.webmanifest"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("worker lacks %s", want)
 		}
@@ -324,7 +324,7 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	if _, err := s.writeTo(out); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "app-shell.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css.br"} {
+	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "app-shell.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "app.css.br"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("static site lacks %s", f)
 		}
@@ -333,13 +333,13 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	if !bytes.Contains(html, []byte("<title>About Unknot · ")) {
 		t.Errorf("about.html under a sub-path is not the about page: %.300s", html)
 	}
-	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/web/app.css"`, `href="/back-care/settings"`, `<link rel="preload" href="/back-care/web/app.wasm"`} {
+	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/app.css"`, `href="/back-care/settings"`, `<link rel="preload" href="/back-care/web/app.wasm"`} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("about.html lacks %s", want)
 		}
 	}
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	if !bytes.Contains(worker, []byte(`"/back-care/web/app.css"`)) || bytes.Contains(worker, []byte(`"/web/app.css"`)) {
+	if !bytes.Contains(worker, []byte(`"/back-care/app.css"`)) || !bytes.Contains(worker, []byte(`"/back-care/web/icon.svg"`)) || bytes.Contains(worker, []byte(`"/web/icon.svg"`)) {
 		t.Error("the worker's precache list misses the sub-path")
 	}
 	for _, want := range []string{`const shell = "/back-care/app-shell.html";`, `.filter((url) => url !== "/back-care")`} {
