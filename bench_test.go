@@ -47,11 +47,14 @@ const (
 	benchTapBudgetMS = 50.0
 )
 
-// benchRuns is BENCH_RUNS, default 5: the runs per app for the medians.
+// benchRuns is BENCH_RUNS, default 9: the runs per app for the medians.
+// The budgets need at least 5; on a shared 2-core machine a run's start
+// times move by 50 ms or more, and the median of 9 interleaved runs moves
+// less.
 func benchRuns(t *testing.T) int {
 	s := os.Getenv("BENCH_RUNS")
 	if s == "" {
-		return 5
+		return 9
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 {
