@@ -69,8 +69,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 // needs neither. It does not repeat Load's checks of the text keys (that
 // every language has the same keys, and that the rules, exercises and
 // routines name keys with words), so the words and fsys must be content that
-// Load accepts (the embedded tree and its compiled words are checked by the
-// tests and by every server start); a problem found later can only panic.
+// Load accepts (every server start and the tests check the embedded tree, and
+// a test checks that its compiled words are the tree's); a problem found
+// later can only panic.
 func LoadLazily(fsys fs.FS, locales map[string]Strings) (*Catalog, error) {
 	if _, ok := locales[DefaultLanguage]; !ok {
 		return nil, &Error{File: "locale", Err: fmt.Errorf("no %q locale", DefaultLanguage)}
