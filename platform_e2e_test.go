@@ -43,6 +43,11 @@ func TestBrowserShellRenders(t *testing.T) {
 	if got, want := text(t, ctx, "main h1"), home.T("home.title"); got != want {
 		t.Errorf("home h1 = %q; want %q", got, want)
 	}
+	// The navigation's icons load: their url()s, in the one stylesheet the
+	// site serves (styles.go), point where the icons are.
+	runIn(t, ctx, "loading the navigation's icons", chromedp.Poll(`["home", "triage", "routines", "journal", "settings", "about"].every((n) =>
+		performance.getEntriesByType("resource").some((e) => e.name.endsWith("/web/ui/" + n + ".svg") && e.responseStatus === 200))`, nil,
+		chromedp.WithPollingTimeout(10*time.Second)))
 	// Navigate with the bottom navigation, as a thumb would.
 	runIn(t, ctx, "opening settings", chromedp.Click(`nav.tabbar a[href="/settings"]`, chromedp.ByQuery),
 		chromedp.Poll(fmt.Sprintf(`document.querySelector("main h1").textContent === %q`, home.T("settings.title")), nil))
