@@ -426,6 +426,20 @@ func TestNginxEmbedOnAClinicPage(t *testing.T) {
 		t.Error("the booking link did not open a new tab")
 	}
 
+	// A reload after moving to another page keeps the clinic: the frame's
+	// address no longer carries it, the tab's session does.
+	inFrame(t, ctx, `document.querySelector("a.action-primary").click()`, nil)
+	eventuallyInFrame(t, ctx, "the triage page in the frame", `location.pathname.endsWith("/triage") && location.hash === "" && document.querySelector(".triage-step") !== null`)
+	inFrame(t, ctx, `location.reload()`, nil)
+	eventuallyInFrame(t, ctx, "the reloaded triage page", `document.getElementById("app-wasm-loader") === null && location.pathname.endsWith("/triage") && document.querySelector(".triage-step") !== null`)
+	var reloaded struct{ Name, Accent, Booking string }
+	inFrame(t, ctx, `({name: (document.querySelector(".clinic-name") || {}).textContent || "",
+		accent: getComputedStyle(document.documentElement).getPropertyValue("--clinic-accent").trim(),
+		booking: (document.querySelector(".clinic-booking") || {href: ""}).href})`, &reloaded)
+	if reloaded.Name != cfg.Name || reloaded.Accent != cfg.Accent || reloaded.Booking != cfg.BookingURL {
+		t.Errorf("after a reload on /triage inside the frame: clinic %q, accent %q, booking %q; want %q, %s, %s", reloaded.Name, reloaded.Accent, reloaded.Booking, cfg.Name, cfg.Accent, cfg.BookingURL)
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	for _, u := range foreign {

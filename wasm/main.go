@@ -36,9 +36,11 @@ func main() {
 	env.Cues = view.CueOutput{Speech: browser.NewSpeech(), Sound: browser.NewAudio(), Vibrator: browser.NewVibrator()}
 	env.WakeLock, env.Clock, env.Clipboard = browser.NewWakeLock(), browser.NewClock(), browser.NewClipboard()
 	// The clinic comes baked into the site or, inside a frame, from the
-	// address (view.ResolveClinic says which wins).
+	// address the frame was opened with (view.ResolveClinic says which wins;
+	// view.ClinicFragment keeps it across reloads).
 	frame := browser.NewFrame()
-	env.Clinic = view.ResolveClinic(app.Getenv("UNKNOT_CLINIC"), frame.Query(), frame.Fragment(), b.InFrame())
+	fragment := view.ClinicFragment(frame.Fragment(), b.InFrame(), frame)
+	env.Clinic = view.ResolveClinic(app.Getenv("UNKNOT_CLINIC"), frame.Query(), fragment, b.InFrame())
 	env.Clinic.Frame = frame
 	if env.Clinic.Err != nil {
 		app.Log("unknot: clinic configuration not used:", env.Clinic.Err)

@@ -45,6 +45,34 @@ type Frame interface {
 	Origin() string
 }
 
+// FragmentMemory keeps a frame's clinic fragment for the rest of the tab's
+// session (the browser's sessionStorage), so that a reload finds it.
+type FragmentMemory interface {
+	RememberFragment(fragment string)
+	RememberedFragment() string
+}
+
+// ClinicFragment is the fragment ResolveClinic should read. The embed is
+// opened at /?embed=1#clinic=…, and moving to another page inside the frame
+// leaves that address behind: a reload there would lose the clinic. So inside
+// a frame, a fragment with a clinic configuration (valid or not: a broken one
+// must stay reported) is remembered, and an address without one uses what was
+// remembered. A top-level page reads only its own address, as ResolveClinic
+// ignores a fragment there anyway.
+func ClinicFragment(fragment string, framed bool, m FragmentMemory) string {
+	if !framed {
+		return fragment
+	}
+	if _, found, _ := clinic.FromFragment(fragment); found {
+		m.RememberFragment(fragment)
+		return fragment
+	}
+	if saved := m.RememberedFragment(); saved != "" {
+		return saved
+	}
+	return fragment
+}
+
 // ResolveClinic decides the clinic mode at start-up. baked is the encoded
 // configuration the site was built with ("" for none), query and fragment are
 // the address's (without ? and #), framed whether the page is inside another.

@@ -51,6 +51,46 @@ func TestResolveClinic(t *testing.T) {
 	}
 }
 
+// TestClinicFragmentSurvivesAReload: inside a frame, the clinic fragment the
+// frame was opened with is remembered, and a later address without one (a
+// reload after moving to another page) gets it back; a new clinic fragment
+// replaces it; a top-level page never uses or keeps one.
+func TestClinicFragmentSurvivesAReload(t *testing.T) {
+	first := "clinic=" + clinic.Encode(testClinic)
+	second := "clinic=" + clinic.Encode(clinic.Config{Name: "Elsewhere"})
+	frame := browser.NewFrame()
+	steps := []struct {
+		name, fragment string
+		framed         bool
+		want           string
+	}{
+		{"opened with a clinic", first, true, first},
+		{"reloaded on another page", "", true, first},
+		{"a page's own fragment is not a clinic", "step-2", true, first},
+		{"opened again with another clinic", second, true, second},
+		{"a broken configuration is kept, to stay reported", "clinic=%%%", true, "clinic=%%%"},
+		{"reloaded after the broken one", "", true, "clinic=%%%"},
+	}
+	for _, s := range steps {
+		if got := ClinicFragment(s.fragment, s.framed, frame); got != s.want {
+			t.Errorf("%s: ClinicFragment(%q) = %q; want %q", s.name, s.fragment, got, s.want)
+		}
+	}
+
+	top := browser.NewFrame()
+	top.Remembered = first
+	if got := ClinicFragment("", false, top); got != "" {
+		t.Errorf("top-level page: got %q; want its own empty fragment", got)
+	}
+	if got := ClinicFragment(second, false, top); got != second || top.Remembered != first {
+		t.Errorf("top-level page: got %q and remembered %q; want its own fragment and nothing kept", got, top.Remembered)
+	}
+	fresh := browser.NewFrame()
+	if got := ClinicFragment("", true, fresh); got != "" {
+		t.Errorf("framed page with nothing remembered: got %q; want \"\"", got)
+	}
+}
+
 func TestEmbedHeader(t *testing.T) {
 	b := browser.New()
 	b.Framed = true

@@ -42,6 +42,28 @@ func (f *Frame) Origin() string {
 	return s
 }
 
+// fragmentKey is where RememberFragment keeps the frame's clinic fragment in
+// sessionStorage: for this tab and this frame's origin only, and gone when
+// the tab closes.
+const fragmentKey = "unknot.embed.fragment.v1"
+
+// RememberFragment keeps fragment for RememberedFragment after a reload. A
+// browser that refuses session storage only loses that.
+func (f *Frame) RememberFragment(fragment string) {
+	_ = try(func() { js.Global().Get("sessionStorage").Call("setItem", fragmentKey, fragment) })
+}
+
+// RememberedFragment is what RememberFragment kept in this tab, or "".
+func (f *Frame) RememberedFragment() string {
+	var s string
+	_ = try(func() {
+		if v := js.Global().Get("sessionStorage").Call("getItem", fragmentKey); v.Type() == js.TypeString {
+			s = v.String()
+		}
+	})
+	return s
+}
+
 // SetAccent sets --clinic-accent on the root element through the CSS object
 // model, which the Content-Security-Policy allows (a style attribute in the
 // markup it does not).

@@ -13,6 +13,8 @@ type Frame struct {
 	// Accent is what SetAccent last set; Reporting is set by ReportHeight.
 	Accent    string
 	Reporting bool
+	// Remembered is what RememberFragment kept (the tab's sessionStorage).
+	Remembered string
 }
 
 // NewFrame returns a Frame for a top-level page at http://localhost.
@@ -32,4 +34,16 @@ func (f *Frame) ReportHeight() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.Reporting = true
+}
+
+func (f *Frame) RememberFragment(fragment string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Remembered = fragment
+}
+
+func (f *Frame) RememberedFragment() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.Remembered
 }
