@@ -113,7 +113,6 @@ func buildSite(opt siteOptions) (*site, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		RawHeaders:         []string{wasmPreload(wasmHref)},
 		Env:                clinicEnv,
 		Resources:          resolver,
 		Version:            s.version,
@@ -140,6 +139,9 @@ func buildSite(opt siteOptions) (*site, error) {
 		ct := rec.Header().Get("Content-Type")
 		if strings.HasPrefix(ct, "text/html") {
 			body = fixRootLinks(body, base)
+			if body, err = preloadFirst(body, wasmPreload(wasmHref)); err != nil {
+				return nil, fmt.Errorf("rendering %s: %w", p, err)
+			}
 			ct = "text/html; charset=utf-8"
 		}
 		return &asset{contentType: ct, body: body, status: http.StatusOK}, nil
@@ -204,6 +206,21 @@ func wasmPreload(href string) string {
 	return `<link rel="preload" href="` + href + `" as="fetch" crossorigin="anonymous" fetchpriority="high">`
 }
 
+// charsetMeta is the first element of every page go-app renders.
+const charsetMeta = `<meta charset="UTF-8">`
+
+// preloadFirst puts preload right after the page's charset, ahead of every
+// other request the head makes. go-app would put it last (RawHeaders): then
+// the stylesheet took the connection the page arrived on and app.wasm waited
+// for a new one. First, it takes that connection, and in interleaved runs of
+// make bench the cold load was 100 ms faster (median of 9).
+func preloadFirst(page []byte, preload string) ([]byte, error) {
+	if bytes.Count(page, []byte(charsetMeta)) != 1 {
+		return nil, errors.New("the page has no charset, or more than one, to put the app.wasm preload after")
+	}
+	return bytes.Replace(page, []byte(charsetMeta), []byte(charsetMeta+"\n    "+preload), 1), nil
+}
+
 // shellPath is the page the service worker answers every navigation with,
 // whatever the route: see bareShell.
 const shellPath = "/app-shell.html"
@@ -211,8 +228,8 @@ const shellPath = "/app-shell.html"
 // bareShell makes the worker's shell from the pre-rendered home page: the
 // same head (stylesheets, scripts) and go-app's loader, but an empty root
 // where the home page's content was, and app.wasm compiled on a worker
-// (startScript, first thing in the head) rather than preloaded for the page
-// to compile (preload, removed): see wasmstart.go. go-app's loader covers
+// (startScript, first thing in the head, where preloadFirst put preload)
+// rather than preloaded for the page to compile: see wasmstart.go. go-app's loader covers
 // the page until the app has drawn the route, and the app replaces the root
 // rather than reusing it, so that content is never seen; yet the browser
 // would parse it, lay it out and fetch and decode its images while app.wasm
@@ -227,12 +244,11 @@ func bareShell(home []byte, preload, startScript string) ([]byte, error) {
 	}
 	start += bytes.IndexByte(home[start:], '>') + 1
 	head := home[:start]
-	charset := []byte(`<meta charset="UTF-8">`)
-	if bytes.Count(head, []byte(preload)) != 1 || bytes.Count(head, charset) != 1 {
-		return nil, errors.New("making the shell: the home page's head has no app.wasm preload or no charset")
+	first := []byte(charsetMeta + "\n    " + preload)
+	if bytes.Count(head, first) != 1 {
+		return nil, errors.New("making the shell: the home page's head does not start with the app.wasm preload")
 	}
-	head = bytes.Replace(head, []byte(preload), nil, 1)
-	head = bytes.Replace(head, charset, slices.Concat(charset, []byte("\n    "+startScript)), 1)
+	head = bytes.Replace(head, first, []byte(charsetMeta+"\n    "+startScript), 1)
 	return slices.Concat(head, []byte("\n    <div></div>\n    "), home[end:]), nil
 }
 

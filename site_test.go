@@ -118,11 +118,11 @@ func TestServeWasm(t *testing.T) {
 	if !strings.Contains(string(s.assets["/app.js"].body), `goappWasmContentLength = "95000"`) {
 		t.Error("app.js does not carry the uncompressed wasm length for the progress bar")
 	}
-	// Every page starts the download while it is parsed, in the mode of
-	// app.js's own fetch (else the browser downloads it twice).
+	// Every page starts the download first thing while it is parsed, in the
+	// mode of app.js's own fetch (else the browser downloads it twice).
 	for _, p := range []string{"/", "/about", "/journal"} {
-		if page := string(s.assets[p].body); !strings.Contains(page, `<link rel="preload" href="/web/app.wasm" as="fetch" crossorigin="anonymous"`) {
-			t.Errorf("%s does not preload app.wasm", p)
+		if page := string(s.assets[p].body); !strings.Contains(page, "<head>\n    <meta charset=\"UTF-8\">\n    <link rel=\"preload\" href=\"/web/app.wasm\" as=\"fetch\" crossorigin=\"anonymous\"") {
+			t.Errorf("%s does not preload app.wasm first thing in its head", p)
 		}
 	}
 }
@@ -239,8 +239,7 @@ func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
 	s := testSite(t)
 	home, shell := string(s.assets["/"].body), string(s.assets[shellPath].body)
 	head, _, _ := strings.Cut(home, "<body>")
-	head = strings.Replace(head, wasmPreload("/web/app.wasm"), "", 1)
-	head = strings.Replace(head, `<meta charset="UTF-8">`, `<meta charset="UTF-8">`+"\n    "+`<script async id="unknot-wasm-start" src="/web/wasm-start.js"></script>`, 1)
+	head = strings.Replace(head, wasmPreload("/web/app.wasm"), `<script async id="unknot-wasm-start" src="/web/wasm-start.js"></script>`, 1)
 	if !strings.HasPrefix(shell, head+"<body>") {
 		t.Error("the shell's head is not the home page's with the worker's script first and no preload")
 	}
@@ -272,7 +271,8 @@ func TestBareShellRefusesAPageWithoutTheLoaderOrThePreload(t *testing.T) {
 	preload := wasmPreload("/web/app.wasm")
 	for _, page := range []string{"", "<html><body><div>x</div></body></html>", `<aside id="app-wasm-loader"></aside><body>`, `<body><div id="app-wasm-loader"></div></body>`,
 		`<head><meta charset="UTF-8"></head><body><aside id="app-wasm-loader"></aside></body>`,
-		`<head>` + preload + `</head><body><aside id="app-wasm-loader"></aside></body>`} {
+		`<head>` + preload + `</head><body><aside id="app-wasm-loader"></aside></body>`,
+		`<head>` + preload + `<meta charset="UTF-8"></head><body><aside id="app-wasm-loader"></aside></body>`} {
 		if _, err := bareShell([]byte(page), wasmPreload("/web/app.wasm"), wasmStartScript("/web/wasm-start.js")); err == nil {
 			t.Errorf("bareShell(%q) gave no error", page)
 		}
@@ -427,6 +427,19 @@ func TestPatchAppJSRefusesAnUnknownAppJS(t *testing.T) {
 	for _, js := range []string{"", "const wasm = await WebAssembly.instantiateStreaming(fetch(url));"} {
 		if _, err := patchAppJS([]byte(js), "/web/app.wasm"); err == nil {
 			t.Errorf("patchAppJS(%q) gave no error", js)
+		}
+	}
+}
+
+func TestPreloadFirstNeedsOneCharset(t *testing.T) {
+	preload := wasmPreload("/web/app.wasm")
+	got, err := preloadFirst([]byte("<head>\n    <meta charset=\"UTF-8\">\n    <title>x</title>"), preload)
+	if want := "<head>\n    <meta charset=\"UTF-8\">\n    " + preload + "\n    <title>x</title>"; err != nil || string(got) != want {
+		t.Errorf("preloadFirst = %q, %v; want %q", got, err, want)
+	}
+	for _, page := range []string{"<head><title>x</title></head>", `<meta charset="UTF-8"><meta charset="UTF-8">`} {
+		if _, err := preloadFirst([]byte(page), preload); err == nil {
+			t.Errorf("preloadFirst(%q) gave no error", page)
 		}
 	}
 }
