@@ -250,6 +250,12 @@ func TestBrowserRoutinesFiltersAndBuilder(t *testing.T) {
 	if noFloor == 0 || noFloor >= all {
 		t.Errorf("%d routines, %d without the floor; want fewer but some", all, noFloor)
 	}
+	// A floor routine opened by its address anyway plays whole, with a note.
+	runIn(t, ctx, "opening a floor routine", chromedp.Navigate(srv.URL+"/routines/morning"), appReady(),
+		chromedp.Poll(`document.querySelector('[data-player-state="ready"]') !== null`, nil))
+	if got, want := text(t, ctx, ".player-notes .notice-warn"), texts(t).T("player.floor_note"); got != want {
+		t.Errorf("floor routine with no floor chosen: note %q; want %q", got, want)
+	}
 	// Build a routine from what suits, share it, and open the link.
 	runIn(t, ctx, "building", chromedp.Navigate(srv.URL+"/routines/new"), appReady(), mounted(),
 		chromedp.SendKeys(`#builder-name`, "Desk break", chromedp.ByQuery),

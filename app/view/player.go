@@ -33,6 +33,9 @@ type playerPage struct {
 	player  *routine.Player
 	status  routine.Status
 	resumed bool // restored after a reload
+	// floorNote: "no floor" is chosen on the stretches page, and this
+	// routine, opened anyway, has exercises on the floor.
+	floorNote bool
 
 	started    time.Time
 	painBefore *int
@@ -130,8 +133,10 @@ func (p *playerPage) open(u *url.URL) {
 	}
 	// Pregnancy leaves out lying flat on the back whatever the routine;
 	// "no floor" only hides routines in the list, so a person who opens
-	// one anyway gets all of it.
-	filter := routine.FilterOptions{Pregnant: loadFilter(e.Platform).Pregnant}
+	// one anyway (a link, a clinic's prescription) gets all of it, with a
+	// note saying which choice it goes against.
+	chosen := loadFilter(e.Platform)
+	filter := routine.FilterOptions{Pregnant: chosen.Pregnant}
 	plan, err := routine.NewPlan(r, lib, routine.PlanOptions{Filter: filter})
 	if err != nil {
 		p.problem, p.detail = "player.link_error.title", "player.no_steps"
@@ -141,6 +146,7 @@ func (p *playerPage) open(u *url.URL) {
 		return
 	}
 	p.plan, p.player = plan, routine.NewPlayer(plan)
+	p.floorNote = chosen.NoFloor && needsFloor(plan, lib)
 	p.restore()
 	p.status = p.player.Status(p.now())
 }
@@ -245,5 +251,19 @@ func (p *playerPage) notes() app.UI {
 		app.If(len(r.Omitted) > 0, func() app.UI {
 			return app.P().Class("notice").Text(e.Text.Format("player.omitted", "count", itoa(len(r.Omitted))))
 		}),
+		app.If(p.floorNote, func() app.UI {
+			return e.para("notice notice-warn", "player.floor_note")
+		}),
 	)
+}
+
+// needsFloor reports whether any step of plan is done on the floor.
+func needsFloor(plan *routine.Plan, lib *routine.Library) bool {
+	noFloor := routine.FilterOptions{NoFloor: true}
+	for _, s := range plan.Routine.Steps {
+		if x, ok := lib.Exercise(s.Exercise); ok && !noFloor.Allows(x) {
+			return true
+		}
+	}
+	return false
 }

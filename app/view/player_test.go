@@ -5,6 +5,7 @@ package view
 import (
 	"context"
 	"encoding/base64"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -290,4 +291,39 @@ func TestPlayerPregnancyLeavesOutLyingOnTheBack(t *testing.T) {
 
 func linkOf(payload string) string {
 	return routine.LinkPath + "#r=" + base64.RawURLEncoding.EncodeToString([]byte(payload))
+}
+
+// "No floor" hides floor routines in the list; one opened anyway (a link, a
+// clinic's prescription) plays whole, saying which choice it goes against.
+func TestPlayerFloorRoutineWithNoFloorChosenSaysSo(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		filter   routine.FilterOptions
+		path     string
+		wantNote bool
+	}{
+		{"no floor, floor routine", routine.FilterOptions{NoFloor: true}, "/routines/morning", true},
+		{"no floor, seated and standing routine", routine.FilterOptions{NoFloor: true}, "/routines/quick_relief", false},
+		{"floor allowed, floor routine", routine.FilterOptions{}, "/routines/morning", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := browser.New()
+			if err := saveFilter(b, tc.filter); err != nil {
+				t.Fatal(err)
+			}
+			r := &playerRig{t: t, b: b, clock: browser.NewClock(), speech: browser.NewSpeech(), audio: browser.NewAudio(), wake: browser.NewWakeLock()}
+			r.open(tc.path)
+			if r.page.player == nil {
+				t.Fatalf("%s does not play", tc.path)
+			}
+			if got := strings.Contains(r.html(), html.EscapeString(r.env.T("player.floor_note"))); got != tc.wantNote {
+				t.Errorf("floor note shown %v; want %v", got, tc.wantNote)
+			}
+			lib := r.env.Catalog.Routines()
+			want, _ := lib.Routine("morning")
+			if tc.path == "/routines/morning" && len(r.page.plan.Routine.Steps) != len(want.Steps) {
+				t.Errorf("the plan has %d steps; want all %d", len(r.page.plan.Routine.Steps), len(want.Steps))
+			}
+		})
+	}
 }
