@@ -134,10 +134,16 @@ func (p *journalPage) Render() app.UI {
 
 // volatileNotice says, on every journal page, when nothing will be kept.
 func (e *Env) volatileNotice(volatile bool) app.UI {
+	// The slot is there either way. The journal's storage can fail after the
+	// page is drawn; a notice inserted among the page's elements then made
+	// go-app redraw every element after it, taking keyboard focus and a tap
+	// in progress with them. And a live region is announced only when it
+	// exists before its words arrive.
+	slot := app.Div().Class("journal-volatile-slot").Attr("role", "alert")
 	if !volatile {
-		return nil
+		return slot
 	}
-	return app.P().Class("notice notice-warn journal-volatile").Attr("role", "alert").Text(e.T("journal.volatile"))
+	return slot.Body(app.P().Class("notice notice-warn journal-volatile").Text(e.T("journal.volatile")))
 }
 
 // journalEmpty is the first visit: what the journal is for and how to

@@ -5,6 +5,8 @@ package view
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +114,33 @@ func TestJournalStorageUnavailableIsSaid(t *testing.T) {
 		if html := show(c); !strings.Contains(html, env.T("journal.volatile")) {
 			t.Errorf("%T does not say nothing will be kept", c)
 		}
+	}
+}
+
+// The storage can fail after a journal page is drawn. The notice then fills
+// a slot that was already there: every other element stays where it was, so
+// go-app updates them rather than drawing them again (which took keyboard
+// focus and a tap in progress with them).
+func TestJournalStorageNoticeMovesNothing(t *testing.T) {
+	env, _ := journalEnv(t, &journal.Memory{})
+	tags := func(volatile bool) []string {
+		html := show(&quickLogPage{Env: env, volatile: volatile})
+		var list []string
+		for _, m := range regexp.MustCompile(`<([a-z0-9]+)[ >]`).FindAllStringSubmatch(html, -1) {
+			list = append(list, m[1])
+		}
+		return list
+	}
+	before, after := tags(false), tags(true)
+	if !strings.Contains(show(&quickLogPage{Env: env, volatile: true}), `<div class="journal-volatile-slot" role="alert">`) {
+		t.Error("the notice is not in its slot, a live region")
+	}
+	var i int
+	for i < len(before) && before[i] == after[i] {
+		i++
+	}
+	if len(after) != len(before)+1 || after[i] != "p" || !slices.Equal(before[i:], after[i+1:]) {
+		t.Errorf("the notice changes the page's elements beyond adding itself:\nbefore %v\nafter  %v", before, after)
 	}
 }
 
