@@ -331,6 +331,13 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	ctx := b.Tab()
 	runIn(t, ctx, "first version", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady(),
 		chromedp.Evaluate(`window.unknotMarker = "same page"`, nil))
+	// Installing the first worker is not an update.
+	var early bool
+	runIn(t, ctx, "after the first install", chromedp.Sleep(time.Second),
+		chromedp.Evaluate(`document.querySelector(".update-banner") !== null`, &early))
+	if early {
+		t.Error("a first visit says an update is ready")
+	}
 
 	srv.Kill()
 	if err := os.WriteFile(filepath.Join(web, "release.txt"), []byte(time.Now().String()), 0o644); err != nil {

@@ -159,6 +159,9 @@ func buildSite(opt siteOptions) (*site, error) {
 	if s.assets["/app.js"].body, err = patchAppJS(s.assets["/app.js"].body, wasmHref); err != nil {
 		return nil, err
 	}
+	if s.assets["/app.js"].body, err = registerWorkerLater(s.assets["/app.js"].body); err != nil {
+		return nil, err
+	}
 	for _, p := range view.Paths() {
 		a, err := render(p)
 		if err != nil {

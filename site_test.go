@@ -423,6 +423,35 @@ func TestAppJSInstantiatesTheWorkersModule(t *testing.T) {
 	}
 }
 
+// app.js registers the service worker after the program has drawn its first
+// screen, not first thing while app.wasm loads.
+func TestAppJSRegistersTheWorkerAfterTheFirstScreen(t *testing.T) {
+	js := string(testSite(t).assets["/app.js"].body)
+	if strings.Contains(js, goappRegisterNow) {
+		t.Error("app.js still registers the service worker first thing")
+	}
+	started := strings.Index(js, "go.run(wasm.instance);")
+	later := strings.Index(js, "unknotRegisterWorkerLater();")
+	if started < 0 || later < started {
+		t.Error("app.js does not register the service worker after starting the program")
+	}
+	if !strings.Contains(js, "function unknotRegisterWorkerLater() {") || !strings.Contains(js, "requestIdleCallback(goappInitServiceWorker") {
+		t.Error("app.js lacks unknotRegisterWorkerLater")
+	}
+	if strings.Contains(js, goappUpdateCheck) || !strings.Contains(js, unknotNewWorker+"    newSW.addEventListener") || !strings.Contains(js, unknotUpdateCheck) {
+		t.Error("app.js does not tell an update by whether another worker was already active")
+	}
+}
+
+func TestRegisterWorkerLaterRefusesAnUnknownAppJS(t *testing.T) {
+	for _, js := range []string{"", goappRegisterNow, goappProgramStarted + goappNewWorker + goappUpdateCheck, goappRegisterNow + goappProgramStarted + goappNewWorker,
+		goappRegisterNow + goappRegisterNow + goappProgramStarted + goappNewWorker + goappUpdateCheck} {
+		if _, err := registerWorkerLater([]byte(js)); err == nil {
+			t.Errorf("registerWorkerLater(%q) gave no error", js)
+		}
+	}
+}
+
 func TestPatchAppJSRefusesAnUnknownAppJS(t *testing.T) {
 	for _, js := range []string{"", "const wasm = await WebAssembly.instantiateStreaming(fetch(url));"} {
 		if _, err := patchAppJS([]byte(js), "/web/app.wasm"); err == nil {

@@ -3,7 +3,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 )
 
@@ -106,4 +108,65 @@ func workerWithShell(shell, root string) string {
 	s, _ := json.Marshal(shell)
 	r, _ := json.Marshal(root)
 	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r)).Replace(workerTemplate)
+}
+
+// Registering the service worker once the app is up. go-app's app.js
+// registers it first thing; installing it then downloads and stores every
+// file of the app while the page is still receiving and compiling app.wasm,
+// and on a first visit on make bench's machine that made the page ready
+// about 250 ms later. registerWorkerLater moves the registration to when the
+// browser is next idle after the program has drawn its first screen. A page
+// whose program does not start registers none: without it the app cannot
+// run anyway.
+//
+// go-app tells an update from a first install by whether a worker controls
+// the page when the new one is activated; the new worker claims the page as
+// it activates, so that raced, and with the later registration a first
+// visit was told "Update ready". An update is now what it is in the
+// registration: a new worker found while another was already active.
+
+// goappRegisterNow is go-app's (v10.1.11) first-thing call in app.js.
+const goappRegisterNow = "\ngoappInitServiceWorker();\n"
+
+// goappProgramStarted is where app.js has started the program, which has
+// drawn its first screen by then, and removed the loader.
+const goappProgramStarted = "    go.run(wasm.instance);\n    loader.remove();\n"
+
+// goappNewWorker and goappUpdateCheck are where go-app's app.js finds a new
+// worker and tells an update from a first install; unknotNewWorker and
+// unknotUpdateCheck are Unknot's.
+const (
+	goappNewWorker    = "    const newSW = registration.installing;\n"
+	unknotNewWorker   = goappNewWorker + "    const isUpdate = !!registration.active; // Unknot (worker.go): another worker was already active\n"
+	goappUpdateCheck  = "      if (!navigator.serviceWorker.controller) {\n"
+	unknotUpdateCheck = "      if (!isUpdate) {\n"
+)
+
+// unknotRegisterLater is appended to app.js.
+const unknotRegisterLater = `
+// Added by Unknot (worker.go): register the service worker when the browser
+// is next idle after the app's first screen, not while app.wasm is loading.
+function unknotRegisterWorkerLater() {
+  if (window.requestIdleCallback) {
+    requestIdleCallback(goappInitServiceWorker, { timeout: 1000 });
+  } else {
+    setTimeout(goappInitServiceWorker, 0);
+  }
+}
+`
+
+// registerWorkerLater patches go-app's app.js so that it registers the
+// service worker after the program's first screen instead of first thing,
+// and tells an update from a first install by the registration.
+func registerWorkerLater(js []byte) ([]byte, error) {
+	for _, s := range []string{goappRegisterNow, goappProgramStarted, goappNewWorker, goappUpdateCheck} {
+		if bytes.Count(js, []byte(s)) != 1 {
+			return nil, errors.New("go-app's app.js does not register its service worker as worker.go expects: update goappRegisterNow, goappProgramStarted, goappNewWorker and goappUpdateCheck for this go-app version")
+		}
+	}
+	js = bytes.Replace(js, []byte(goappRegisterNow), []byte("\n"), 1)
+	js = bytes.Replace(js, []byte(goappNewWorker), []byte(unknotNewWorker), 1)
+	js = bytes.Replace(js, []byte(goappUpdateCheck), []byte(unknotUpdateCheck), 1)
+	js = bytes.Replace(js, []byte(goappProgramStarted), []byte(goappProgramStarted+"    unknotRegisterWorkerLater();\n"), 1)
+	return append(js, unknotRegisterLater...), nil
 }
