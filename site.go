@@ -215,8 +215,8 @@ const charsetMeta = `<meta charset="UTF-8">`
 // preloadFirst puts preload right after the page's charset, ahead of every
 // other request the head makes. go-app would put it last (RawHeaders): then
 // the stylesheet took the connection the page arrived on and app.wasm waited
-// for a new one. First, it takes that connection, and in interleaved runs of
-// make bench the cold load was 100 ms faster (median of 9).
+// for a new one. Put first, app.wasm takes that connection, and the cold load
+// of make bench was 100 ms faster (median of 9 interleaved pairs).
 func preloadFirst(page []byte, preload string) ([]byte, error) {
 	if bytes.Count(page, []byte(charsetMeta)) != 1 {
 		return nil, errors.New("the page has no charset, or more than one, to put the app.wasm preload after")
@@ -232,8 +232,8 @@ const shellPath = "/app-shell.html"
 // same head (stylesheets, scripts) and go-app's loader, but an empty root
 // where the home page's content was, and app.wasm compiled on a worker
 // (startScript, first thing in the head, where preloadFirst put preload)
-// rather than preloaded for the page to compile: see wasmstart.go. go-app's loader covers
-// the page until the app has drawn the route, and the app replaces the root
+// rather than preloaded for the page to compile: see wasmstart.go. go-app's
+// loader covers the page until the app has drawn the route, and the app replaces the root
 // rather than reusing it, so that content is never seen; yet the browser
 // would parse it, lay it out and fetch and decode its images while app.wasm
 // waits to start (on make bench's repeat load, about 100 ms).
