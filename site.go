@@ -233,10 +233,10 @@ const shellPath = "/app-shell.html"
 // where the home page's content was, and app.wasm compiled on a worker
 // (startScript, first thing in the head, where preloadFirst put preload)
 // rather than preloaded for the page to compile: see wasmstart.go. go-app's
-// loader covers the page until the app has drawn the route, and the app replaces the root
-// rather than reusing it, so that content is never seen; yet the browser
-// would parse it, lay it out and fetch and decode its images while app.wasm
-// waits to start (on make bench's repeat load, about 100 ms).
+// loader covers the page until the app has drawn the route, and the app
+// replaces the root rather than reusing it, so that content is never seen;
+// yet the browser would parse it, lay it out and fetch and decode its images
+// while app.wasm waits to start (on make bench's repeat load, about 100 ms).
 func bareShell(home []byte, preload, startScript string) ([]byte, error) {
 	// go-app writes attributes in no fixed order: find the loader by its id.
 	start := bytes.Index(home, []byte("<body"))

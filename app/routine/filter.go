@@ -45,7 +45,7 @@ func (l *Library) Adapt(r Routine, opts FilterOptions) (adapted Routine, ok bool
 func (l *Library) Filter(opts FilterOptions) []Routine {
 	var out []Routine
 	for _, r := range l.routines {
-		if opts.NoFloor && l.anyOmitted(r, FilterOptions{NoFloor: true}) {
+		if opts.NoFloor && l.NeedsFloor(r) {
 			continue
 		}
 		adapted, ok := l.Adapt(r, FilterOptions{Pregnant: opts.Pregnant})
@@ -57,7 +57,9 @@ func (l *Library) Filter(opts FilterOptions) []Routine {
 	return out
 }
 
-func (l *Library) anyOmitted(r Routine, opts FilterOptions) bool {
-	a, _ := l.Adapt(r, opts)
+// NeedsFloor reports whether any step of r is done on the floor (or is an
+// unknown exercise): what "no floor" rules out.
+func (l *Library) NeedsFloor(r Routine) bool {
+	a, _ := l.Adapt(r, FilterOptions{NoFloor: true})
 	return len(a.Omitted) > 0
 }

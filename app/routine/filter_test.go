@@ -87,3 +87,16 @@ func TestQuickReliefNeedsNoFloor(t *testing.T) {
 		t.Errorf("quick_relief lasts %v; want about 5 minutes", r.Duration)
 	}
 }
+
+func TestNeedsFloor(t *testing.T) {
+	lib := realLibrary(t)
+	for id, want := range map[RoutineID]bool{"quick_relief": false, "morning": true, "early_days": true} {
+		r, ok := lib.Routine(id)
+		if !ok {
+			t.Fatalf("no routine %s", id)
+		}
+		if got := lib.NeedsFloor(r); got != want {
+			t.Errorf("NeedsFloor(%s) = %v; want %v", id, got, want)
+		}
+	}
+}

@@ -146,7 +146,7 @@ func (p *playerPage) open(u *url.URL) {
 		return
 	}
 	p.plan, p.player = plan, routine.NewPlayer(plan)
-	p.floorNote = chosen.NoFloor && needsFloor(plan, lib)
+	p.floorNote = chosen.NoFloor && lib.NeedsFloor(plan.Routine)
 	p.restore()
 	p.status = p.player.Status(p.now())
 }
@@ -255,15 +255,4 @@ func (p *playerPage) notes() app.UI {
 			return e.para("notice notice-warn", "player.floor_note")
 		}),
 	)
-}
-
-// needsFloor reports whether any step of plan is done on the floor.
-func needsFloor(plan *routine.Plan, lib *routine.Library) bool {
-	noFloor := routine.FilterOptions{NoFloor: true}
-	for _, s := range plan.Routine.Steps {
-		if x, ok := lib.Exercise(s.Exercise); ok && !noFloor.Allows(x) {
-			return true
-		}
-	}
-	return false
 }
