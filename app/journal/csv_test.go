@@ -55,7 +55,7 @@ func TestCSVColumnsAreStable(t *testing.T) {
 	}
 }
 
-func TestDefuse(t *testing.T) {
+func TestCSVFieldDefusesFormulas(t *testing.T) {
 	tests := []struct{ cell, want string }{
 		{"", ""},
 		{"plain", "plain"},
@@ -64,13 +64,55 @@ func TestDefuse(t *testing.T) {
 		{"-1", "'-1"},
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"\t=1", "'\t=1"},
-		{"\r=1", "'\r=1"},
+		{"\r=1", "\"'\r=1\""},
+		{"=1,2", "\"'=1,2\""},
 		{"a=1", "a=1"},
 		{"2025-03-10T08:30:00-05:00", "2025-03-10T08:30:00-05:00"},
 	}
 	for _, tt := range tests {
-		if got := defuse(tt.cell); got != tt.want {
-			t.Errorf("defuse(%q) = %q; want %q", tt.cell, got, tt.want)
+		if got := string(appendCSVField(nil, tt.cell)); got != tt.want {
+			t.Errorf("appendCSVField(%q) = %q; want %q", tt.cell, got, tt.want)
 		}
+	}
+}
+
+// csvFieldSeeds are fields at the edges of encoding/csv's quoting rules.
+var csvFieldSeeds = []string{
+	"", "plain", `\.`, `'\.`, "a,b", `say "hi"`, "two\nlines", "cr\rhere", "\r\n",
+	" lead", "\tlead", "\u00a0nbsp", "\u2003em space", "trail ", "=1", "=\"x\"", "-\n",
+	"@", "+,", "é", "\xff\xfe", "\x85next line", ",", `"`,
+}
+
+// The fast writer must write every field exactly as encoding/csv writes it
+// after the formula guard (the CSV WriteCSV wrote before it was replaced).
+func TestCSVFieldMatchesEncodingCSV(t *testing.T) {
+	for _, f := range csvFieldSeeds {
+		checkCSVField(t, f)
+	}
+}
+
+func FuzzCSVField(f *testing.F) {
+	for _, s := range csvFieldSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkCSVField)
+}
+
+func checkCSVField(t *testing.T, field string) {
+	guarded := field
+	if field != "" && strings.IndexByte("=+-@\t\r", field[0]) >= 0 {
+		guarded = "'" + field
+	}
+	var want bytes.Buffer
+	w := csv.NewWriter(&want)
+	if err := w.Write([]string{guarded}); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if got := string(appendCSVField(nil, field)) + "\n"; got != want.String() {
+		t.Errorf("appendCSVField(%q) = %q; encoding/csv writes %q", field, got, want.String())
+	}
+	if got := string(appendCSVField(nil, []byte(field))) + "\n"; got != want.String() {
+		t.Errorf("appendCSVField([]byte(%q)) = %q; encoding/csv writes %q", field, got, want.String())
 	}
 }

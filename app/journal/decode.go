@@ -21,6 +21,34 @@ type decoder struct {
 	path jsonPath
 
 	skipped int // elements of the last list skip read at depth 0
+
+	// An episode's lists are read into scratch space and then cut from
+	// blocks that the records of one decode share: a journal has thousands
+	// of short lists, and growing each from nothing took more than half of
+	// the allocations of reading 5,000 episodes (77,000; now 35,000).
+	strs   listBlock[string]
+	pains  listBlock[PainRating]
+	trieds listBlock[Tried]
+}
+
+// listBlock cuts lists from shared blocks, each list with its length as its
+// capacity, so that appending to one copies it rather than writing over its
+// neighbour. Blocks double from 8 elements to 512.
+type listBlock[T any] struct {
+	scratch, block []T
+}
+
+// keep returns a copy of items cut from the block (nil for none).
+func (b *listBlock[T]) keep(items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	if cap(b.block)-len(b.block) < len(items) {
+		b.block = make([]T, 0, max(len(items), min(2*cap(b.block), 512), 8))
+	}
+	start := len(b.block)
+	b.block = append(b.block, items...)
+	return b.block[start:len(b.block):len(b.block)]
 }
 
 // fail reports a problem with the value at the current path.
@@ -380,13 +408,14 @@ func (d *decoder) time() (time.Time, error) {
 }
 
 func (d *decoder) strings(max int) ([]string, error) {
-	var out []string
+	list := d.strs.scratch[:0]
 	err := d.array(max, func(int) error {
 		s, err := d.str()
-		out = append(out, s)
+		list = append(list, s)
 		return err
 	})
-	return out, err
+	d.strs.scratch = list
+	return d.strs.keep(list), err
 }
 
 // skip reads any JSON value without keeping it (used to look at a file's

@@ -131,10 +131,12 @@ func (d *decoder) episode(e *Episode) error {
 		case "ended":
 			e.Ended, err = d.optionalTime()
 		case "pain":
-			err = d.array(maxList, func(i int) error {
-				e.Pain = append(e.Pain, PainRating{})
-				return d.painRating(&e.Pain[i])
+			list := d.pains.scratch[:0]
+			err = d.array(maxList, func(int) error {
+				list = append(list, PainRating{})
+				return d.painRating(&list[len(list)-1])
 			})
+			d.pains.scratch, e.Pain = list, d.pains.keep(list)
 		case "where":
 			e.Where, err = d.str()
 		case "spreads":
@@ -144,10 +146,12 @@ func (d *decoder) episode(e *Episode) error {
 		case "trigger_note":
 			e.TriggerNote, err = d.str()
 		case "tried":
-			err = d.array(maxList, func(i int) error {
-				e.Tried = append(e.Tried, Tried{})
-				return d.tried(&e.Tried[i])
+			list := d.trieds.scratch[:0]
+			err = d.array(maxList, func(int) error {
+				list = append(list, Tried{})
+				return d.tried(&list[len(list)-1])
 			})
+			d.trieds.scratch, e.Tried = list, d.trieds.keep(list)
 		case "medicines":
 			e.Medicines, err = d.strings(maxList)
 		case "triage":
