@@ -60,10 +60,13 @@ func (rs *RuleSet) Questions() []Question {
 
 // QuestionsIn returns the questions of one group, in order.
 func (rs *RuleSet) QuestionsIn(g Group) []Question {
+	if rs == nil {
+		return nil
+	}
 	var qs []Question
-	for _, q := range rs.Questions() {
+	for _, q := range rs.questions {
 		if q.Group == g {
-			qs = append(qs, q)
+			qs = append(qs, q.clone())
 		}
 	}
 	return qs

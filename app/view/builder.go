@@ -94,7 +94,7 @@ func (p *builderPage) picker() app.UI {
 				return app.Li().Body(
 					app.Button().Type("button").Class("btn btn-quiet builder-add").Attr("data-exercise", string(x.ID)).
 						Text(e.Text.Format("routines.builder.add", "name", e.T(x.NameKey))).
-						OnClick(func(ctx app.Context, ev app.Event) { p.add(x) }, app.EventScope(x.ID)),
+						OnClick(func(ctx app.Context, ev app.Event) { p.add(x) }, app.EventScope(string(x.ID))),
 				)
 			}),
 		),

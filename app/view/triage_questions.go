@@ -82,7 +82,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 						Value(c.value).
 						Attr("data-answer", c.value).
 						Checked(answered && current == c.value).
-						OnChange(func(ctx app.Context, ev app.Event) { p.answer(ctx, q, c.value) }, app.EventScope(q.ID, c.value)),
+						OnChange(func(ctx app.Context, ev app.Event) { p.answer(ctx, q, c.value) }, app.EventScope(string(q.ID), c.value)),
 					app.Span().Text(label),
 				)
 			}),
