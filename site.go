@@ -212,6 +212,10 @@ func wasmPreload(href string) string {
 // charsetMeta is the first element of every page go-app renders.
 const charsetMeta = `<meta charset="UTF-8">`
 
+// afterCharset is the start of a head with el right after the charset, as
+// preloadFirst writes it and bareShell finds and rewrites it.
+func afterCharset(el string) []byte { return []byte(charsetMeta + "\n    " + el) }
+
 // preloadFirst puts preload right after the page's charset, ahead of every
 // other request the head makes. go-app would put it last (RawHeaders): then
 // the stylesheet took the connection the page arrived on and app.wasm waited
@@ -221,7 +225,7 @@ func preloadFirst(page []byte, preload string) ([]byte, error) {
 	if bytes.Count(page, []byte(charsetMeta)) != 1 {
 		return nil, errors.New("the page has no charset, or more than one, to put the app.wasm preload after")
 	}
-	return bytes.Replace(page, []byte(charsetMeta), []byte(charsetMeta+"\n    "+preload), 1), nil
+	return bytes.Replace(page, []byte(charsetMeta), afterCharset(preload), 1), nil
 }
 
 // shellPath is the page the service worker answers every navigation with,
@@ -247,11 +251,11 @@ func bareShell(home []byte, preload, startScript string) ([]byte, error) {
 	}
 	start += bytes.IndexByte(home[start:], '>') + 1
 	head := home[:start]
-	first := []byte(charsetMeta + "\n    " + preload)
+	first := afterCharset(preload)
 	if bytes.Count(head, first) != 1 {
 		return nil, errors.New("making the shell: the home page's head does not start with the app.wasm preload")
 	}
-	head = bytes.Replace(head, first, []byte(charsetMeta+"\n    "+startScript), 1)
+	head = bytes.Replace(head, first, afterCharset(startScript), 1)
 	return slices.Concat(head, []byte("\n    <div></div>\n    "), home[end:]), nil
 }
 
