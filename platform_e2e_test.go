@@ -87,6 +87,8 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 			}
 			if !compiledOnWorker(t, tab) {
 				t.Errorf("%s %s: app.wasm was not compiled on the shell's worker", when, r)
+			} else if src := wasmSource(t, tab); src != "cache" {
+				t.Errorf("%s %s: the worker read app.wasm from %q; want the service worker's cache", when, r, src)
 			}
 		}
 	}
@@ -103,6 +105,16 @@ func compiledOnWorker(t *testing.T, ctx context.Context) bool {
 	runIn(t, ctx, "asking where app.wasm was compiled", chromedp.Evaluate(
 		`typeof window.unknotWasm === "object" && window.unknotWasm !== null && !performance.getEntriesByType("resource").some((e) => e.name.endsWith("/web/app.wasm"))`, &onWorker))
 	return onWorker
+}
+
+// wasmSource is where the shell's worker read app.wasm from: "cache" (the
+// service worker's), "network", or "" when it did not compile it.
+func wasmSource(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var src string
+	runIn(t, ctx, "asking where the worker read app.wasm from", chromedp.Evaluate(
+		`(window.unknotWasm && window.unknotWasm.source) || ""`, &src))
+	return src
 }
 
 // Where the shell's worker cannot compile app.wasm, the page compiles it

@@ -232,6 +232,24 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 	}
 }
 
+// The shell's worker (web/wasm-compile.js) reads app.wasm from the service
+// worker's cache, which it finds by the start of its name.
+func TestWasmCompileLooksInTheWorkersCache(t *testing.T) {
+	s := testSite(t)
+	worker := string(s.assets["/app-worker.js"].body)
+	compile, err := os.ReadFile("web/wasm-compile.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "unknot-"
+	if !strings.Contains(worker, `const cacheName = "`+prefix+s.version+`"`) {
+		t.Errorf("the service worker's cache is not named %s<version>", prefix)
+	}
+	if !strings.Contains(string(compile), `name.startsWith("`+prefix+`")`) {
+		t.Errorf("web/wasm-compile.js does not look for the caches named %s…", prefix)
+	}
+}
+
 // The shell is the home page without its content: the head that loads the
 // app, with app.wasm compiled on a worker rather than preloaded, an empty
 // root for go-app to replace, and go-app's loader.

@@ -25,7 +25,7 @@ import (
 // pre-rendered HTML would never be seen, and precaching each page would make
 // the first visit download them all.
 const workerTemplate = `// Unknot service worker, version {{.Version}}.
-const cacheName = "unknot-{{.Version}}";
+const cacheName = "unknot-{{.Version}}"; // web/wasm-compile.js finds it by "unknot-"
 const shell = {{UNKNOT_SHELL}};
 // go-app always lists the home page; the shell stands in for every page.
 const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});

@@ -3,7 +3,8 @@
 // the page and run go-app's scripts. Only the service worker's shell loads
 // this script (see wasmstart.go); app.js then takes the compiled module from
 // window.unknotWasm, and compiles on the page itself where there are no
-// workers (window.unknotWasm is false) or the worker failed.
+// workers (window.unknotWasm is false) or the worker failed. Once compiled,
+// window.unknotWasm.source says where the worker read app.wasm from.
 "use strict";
 
 (() => {
@@ -16,6 +17,7 @@
     worker.onmessage = (event) => {
       worker.terminate();
       if (event.data.module) {
+        window.unknotWasm.source = event.data.source;
         resolve(event.data.module);
       } else {
         reject(new Error(event.data.error));
