@@ -3,6 +3,7 @@ package view
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,7 +102,7 @@ func (p *episodePage) setStored(ep journal.Episode) {
 // onElsewhere checks, when another tab changed records, whether this one
 // is among them and no longer the version being edited.
 func (p *episodePage) onElsewhere(ctx app.Context, ids []string) {
-	if !p.loaded || p.missing || (ids != nil && !containsString(ids, p.id)) {
+	if !p.loaded || p.missing || (ids != nil && !slices.Contains(ids, p.id)) {
 		return
 	}
 	id, base := p.id, p.stored.Updated

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -94,12 +95,12 @@ func (p *episodePage) checkGroup(name string, values, current []string, set func
 			v := values[i]
 			id := "ep-" + name + "-" + v
 			return app.Label().Class("switch").For(id).Body(
-				app.Input().Type("checkbox").ID(id).Checked(containsString(current, v)).
+				app.Input().Type("checkbox").ID(id).Checked(slices.Contains(current, v)).
 					OnChange(func(ctx app.Context, ev app.Event) {
 						on := ctx.JSSrc().Get("checked").Bool()
 						var next []string
 						for _, w := range values {
-							if (w == v && on) || (w != v && containsString(current, w)) {
+							if (w == v && on) || (w != v && slices.Contains(current, w)) {
 								next = append(next, w)
 							}
 						}

@@ -117,16 +117,3 @@ func journalErrorKey(err error) string {
 	}
 	return storageErrorKey(err)
 }
-
-// focusID moves keyboard and screen-reader focus to the element with id,
-// after the next render.
-func focusID(ctx app.Context, id string) {
-	if !app.IsClient {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Call("focus")
-		}
-	})
-}

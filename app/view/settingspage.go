@@ -56,13 +56,6 @@ func (p *settingsPage) statusText() string {
 	return p.Env.T(p.status)
 }
 
-func statusClass(isErr bool) string {
-	if isErr {
-		return "save-status save-status-error"
-	}
-	return "save-status"
-}
-
 // choice renders a radio group for one setting: legend settings.<name>,
 // labels settings.<name>.<value>.
 func (p *settingsPage) choice(name string, values []string, current string, set func(*Settings, string)) app.UI {

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -54,7 +55,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 	e := p.Env
 	id := "q-" + string(q.ID)
 	current, answered := p.progress.Answers[q.ID]
-	unanswered := !answered && containsID(p.missing, q.ID)
+	unanswered := !answered && slices.Contains(p.missing, q.ID)
 	class := "field triage-question"
 	if unanswered {
 		class += " triage-question-missing"
@@ -121,13 +122,4 @@ func choicesOf(q triage.Question) []choice {
 		}
 		return list
 	}
-}
-
-func containsID(ids []triage.QuestionID, id triage.QuestionID) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

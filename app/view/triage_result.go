@@ -2,7 +2,7 @@ package view
 
 import (
 	"context"
-	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -60,7 +60,7 @@ func (p *triagePage) renderUrgent(res triage.Result) app.UI {
 	}
 	var advice []string
 	for _, r := range res.Reasons {
-		if rule, ok := p.rules().Rule(r.Rule); ok && rule.Advice != "" && !containsString(advice, rule.Advice) {
+		if rule, ok := p.rules().Rule(r.Rule); ok && rule.Advice != "" && !slices.Contains(advice, rule.Advice) {
 			advice = append(advice, rule.Advice)
 		}
 	}
@@ -152,7 +152,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 	items := p.rules().Worsening()
 	var tiers []triage.Disposition
 	for _, w := range items {
-		if !containsTier(tiers, w.Tier) && (w.Tier != triage.Soon || d == triage.Soon || d == triage.SelfCare) {
+		if !slices.Contains(tiers, w.Tier) && (w.Tier != triage.Soon || d == triage.Soon || d == triage.SelfCare) {
 			tiers = append(tiers, w.Tier)
 		}
 	}
@@ -243,19 +243,6 @@ func episodeFromTriage(rs *triage.RuleSet, a triage.Answers, res triage.Result, 
 	return ep
 }
 
-// storageErrorKey names the words for a failed journal write.
-func storageErrorKey(err error) string {
-	if se, ok := errors.AsType[*journal.StorageError](err); ok {
-		switch se.Kind {
-		case journal.StorageFull:
-			return "storage.error.full"
-		case journal.StorageUnavailable:
-			return "storage.error.unavailable"
-		}
-	}
-	return "storage.error.other"
-}
-
 // emergencyNumber follows the country (see country); unknown
 // countries get 112 with "or your local emergency number".
 func (p *triagePage) emergencyNumber() (string, bool) {
@@ -272,22 +259,4 @@ func (p *triagePage) country() string {
 		return c.Country
 	}
 	return p.Env.Platform.Region()
-}
-
-func containsTier(list []triage.Disposition, d triage.Disposition) bool {
-	for _, x := range list {
-		if x == d {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
