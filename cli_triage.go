@@ -21,9 +21,12 @@ const triageUsage = "usage: unknot triage [-answers FILE] (answers JSON on stdin
 
 // triageOutput is the one line `unknot triage` prints. Arrays are never null.
 type triageOutput struct {
-	Disposition triage.Disposition  `json:"disposition"`
-	Reasons     []triageReason      `json:"reasons"`
-	Missing     []triage.QuestionID `json:"missing"`
+	Disposition triage.Disposition `json:"disposition"`
+	// AtLeast is printed for every incomplete result: the tier the given
+	// answers already reach (CLINICAL.md, "Finality").
+	AtLeast triage.Disposition  `json:"at_least,omitempty"`
+	Reasons []triageReason      `json:"reasons"`
+	Missing []triage.QuestionID `json:"missing"`
 }
 
 // triageReason is one rule that fired and the answers that fired it.
@@ -75,7 +78,7 @@ func runTriage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	res := catalog.Triage().Evaluate(answers)
-	out := triageOutput{Disposition: res.Disposition, Reasons: []triageReason{}, Missing: res.Missing}
+	out := triageOutput{Disposition: res.Disposition, AtLeast: res.AtLeast, Reasons: []triageReason{}, Missing: res.Missing}
 	for _, r := range res.Reasons {
 		tr := triageReason{Rule: r.Rule, Tier: r.Tier, Answers: make(map[triage.QuestionID]string)}
 		for _, a := range r.Answers {

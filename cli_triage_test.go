@@ -26,6 +26,7 @@ type triageCLIOutput struct {
 		Answers map[string]string `json:"answers"`
 	} `json:"reasons"`
 	Missing []string `json:"missing"`
+	AtLeast string   `json:"at_least"`
 }
 
 func runTriageCLI(args []string, stdin string) (code int, stdout, stderr string) {
@@ -41,14 +42,19 @@ func TestTriageCLI(t *testing.T) {
 		disposition string
 		rules       []string
 		missing     []string
+		atLeast     string // for incomplete; every other result prints none
 	}{
-		{"clinical: saddle numbness", `{` + strings.Replace(triageAllNo, `"saddle_numbness":"no"`, `"saddle_numbness":"yes"`, 1) + `}`, "emergency", []string{"emergency_saddle_numbness"}, []string{}},
-		{"clinical: fever", `{` + strings.Replace(triageAllNo, `"fever":"no"`, `"fever":"yes"`, 1) + `}`, "urgent", []string{"urgent_fever"}, []string{}},
-		{"clinical: over 6 weeks", `{` + triageAllNo + `,"duration":"over_6_weeks","course":"better"}`, "soon", []string{"soon_over_6_weeks"}, []string{}},
-		{"clinical: lifting strain", `{` + triageAllNo + `,"age_band":"20_to_49","duration":"under_2_days","course":"same","trigger":"lifting","pain_now":6}`, "selfcare", []string{}, []string{}},
-		{"emergency with everything else missing", `{"both_legs":"unsure"}`, "emergency", []string{"emergency_both_legs"}, nil},
-		{"nothing answered", `{}`, "incomplete", []string{}, nil},
-		{"night pain unanswered", `{` + strings.Replace(triageAllNo, `"night_pain":"no",`, "", 1) + `}`, "incomplete", []string{}, []string{"night_pain"}},
+		{"clinical: saddle numbness", `{` + strings.Replace(triageAllNo, `"saddle_numbness":"no"`, `"saddle_numbness":"yes"`, 1) + `}`, "emergency", []string{"emergency_saddle_numbness"}, []string{}, ""},
+		{"clinical: fever", `{` + strings.Replace(triageAllNo, `"fever":"no"`, `"fever":"yes"`, 1) + `}`, "urgent", []string{"urgent_fever"}, []string{}, ""},
+		{"clinical: over 6 weeks", `{` + triageAllNo + `,"duration":"over_6_weeks","course":"better"}`, "soon", []string{"soon_over_6_weeks"}, []string{}, ""},
+		{"clinical: lifting strain", `{` + triageAllNo + `,"age_band":"20_to_49","duration":"under_2_days","course":"same","trigger":"lifting","pain_now":6}`, "selfcare", []string{}, []string{}, ""},
+		{"emergency with everything else missing", `{"both_legs":"unsure"}`, "emergency", []string{"emergency_both_legs"}, nil, ""},
+		{"nothing answered", `{}`, "incomplete", []string{}, nil, "selfcare"},
+		{"clinical: night pain unanswered", `{` + strings.Replace(triageAllNo, `"night_pain":"no",`, "", 1) + `}`, "incomplete", []string{}, []string{"night_pain"}, "selfcare"},
+		{"clinical: fever yes, bladder question missing", `{` + strings.Replace(strings.Replace(triageAllNo, `"fever":"no"`, `"fever":"yes"`, 1), `"bladder_change":"no",`, "", 1) + `}`, "incomplete", []string{"urgent_fever"}, []string{"bladder_change"}, "urgent"},
+		{"fever yes alone", `{"fever":"yes"}`, "incomplete", []string{"urgent_fever"}, nil, "urgent"},
+		{"soon rule, same-day sign missing", `{` + strings.Replace(triageAllNo, `"night_pain":"no",`, "", 1) + `,"duration":"over_6_weeks"}`, "incomplete", []string{"soon_over_6_weeks"}, []string{"night_pain"}, "soon"},
+		{"clinical: weight loss unsure, other same-day signs missing", `{"saddle_numbness":"no","bladder_change":"no","bowel_control":"no","sexual_numbness":"no","both_legs":"no","leg_weakness_worsening":"no","chest_pain":"no","faint_abdominal":"no","serious_accident":"no","weight_loss":"unsure"}`, "urgent", []string{"urgent_weight_loss"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,15 +69,19 @@ func TestTriageCLI(t *testing.T) {
 			if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
 				t.Fatal(err)
 			}
-			if len(raw) != 3 || string(raw["reasons"]) == "null" || string(raw["missing"]) == "null" {
-				t.Fatalf("stdout %s; want exactly disposition, reasons and missing, arrays never null", stdout)
+			fields := 3
+			if tt.atLeast != "" {
+				fields = 4
+			}
+			if len(raw) != fields || string(raw["reasons"]) == "null" || string(raw["missing"]) == "null" {
+				t.Fatalf("stdout %s; want exactly disposition, reasons, missing (and at_least for incomplete), arrays never null", stdout)
 			}
 			var got triageCLIOutput
 			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 				t.Fatal(err)
 			}
-			if got.Disposition != tt.disposition {
-				t.Errorf("disposition %s; want %s", got.Disposition, tt.disposition)
+			if got.Disposition != tt.disposition || got.AtLeast != tt.atLeast {
+				t.Errorf("disposition %s at least %q; want %s at least %q", got.Disposition, got.AtLeast, tt.disposition, tt.atLeast)
 			}
 			rules := []string{}
 			for _, r := range got.Reasons {

@@ -14,16 +14,27 @@
 //     the question is answered and the answer is one of the condition's
 //     values. An unanswered question makes no condition hold: missing is never
 //     "no", and never "yes" either.
-//  3. The disposition is the most urgent of: SelfCare, the tier of every rule
-//     that fired, and Incomplete if any warning-sign question (groups
-//     emergency and same_day) is unanswered.
+//  3. The disposition follows CLINICAL.md's "Finality": any emergency rule
+//     that fired gives Emergency, whatever is missing. Otherwise an
+//     unanswered emergency sign gives Incomplete (it could still be an
+//     emergency). Otherwise an urgent rule that fired gives Urgent: nothing
+//     left unanswered could raise it. Otherwise any unanswered warning sign
+//     (groups emergency and same_day) gives Incomplete, and with none the
+//     most urgent of SelfCare and the soon rules that fired.
+//
+// An Incomplete result carries AtLeast, the most urgent tier the rules that
+// fired already reach (Urgent, Soon or SelfCare), so "fever yes, bladder
+// question skipped" reads "at least urgent: answer the rest, it could be an
+// emergency". Result.Final reports whether the check can end now (Emergency,
+// or Urgent): the screens show the result at once instead of asking more.
+// RuleSet.Required says which questions a check cannot finish without.
 //
 // Urgency, most urgent first: Emergency > Urgent > Incomplete > Soon >
-// SelfCare. Taking the maximum makes rule order irrelevant: the data's order
-// never changes a result, and Reasons are sorted (tier, then question order,
-// then rule id). Result.Missing lists unanswered warning signs in question
-// order whatever the disposition; Result.Unsure lists warning signs answered
-// "unsure".
+// SelfCare. Each tier is the maximum over the rules that fired, so rule
+// order never changes a result, and Reasons are sorted (tier, then question
+// order, then rule id). Result.Missing lists unanswered warning signs in
+// question order whatever the disposition; Result.Unsure lists warning signs
+// answered "unsure".
 //
 // The clinical meaning of each rule lives in the data as its source. The
 // decoder also holds the data to the CLINICAL.md contract: every contract
@@ -34,14 +45,10 @@
 //
 // # Ambiguities in CLINICAL.md and how they are resolved
 //
-//   - A same-day sign is "yes" (or "unsure") but other warning-sign questions
-//     are unanswered. CLINICAL.md says an emergency "yes" wins over missing
-//     answers, and that otherwise missing answers give incomplete. Read
-//     literally, an urgent sign with a gap would give incomplete, which tells
-//     the person nothing about how soon to act. A sign that is present
-//     already means "get medical advice today", so the result is Urgent, and
-//     Missing still lists the gaps (the screens and the CLI show them).
-//     Incomplete therefore ranks below Urgent and above Soon.
+//   - A same-day sign is "yes" (or "unsure") and only same-day questions are
+//     unanswered: Urgent, since nothing unanswered could raise it, and
+//     Missing still lists the gaps. With an emergency sign unanswered it is
+//     Incomplete at least Urgent: that gap could be an emergency.
 //   - A soon rule fires but a warning sign is unanswered: Incomplete. No
 //     reassurance (Soon or SelfCare) is ever given with a gap.
 //   - "unsure" to a warning sign counts as "yes" (CLINICAL.md). It is encoded

@@ -10,6 +10,11 @@ type Answers map[QuestionID]string
 // Result is the outcome of a triage and why.
 type Result struct {
 	Disposition Disposition
+	// AtLeast is, for an Incomplete result, the most urgent tier the given
+	// answers already reach (Urgent, Soon or SelfCare): "fever yes, bladder
+	// question skipped" is incomplete at least urgent. It is "" for every
+	// other disposition.
+	AtLeast Disposition
 	// Reasons are the rules that fired: most urgent tier first, then in
 	// question order. Never nil.
 	Reasons []Reason
@@ -53,19 +58,64 @@ func (rs *RuleSet) Evaluate(a Answers) Result {
 			res.Unsure = append(res.Unsure, q.ID)
 		}
 	}
+	reached := SelfCare
 	for _, r := range rs.rules {
 		reason, fired := rs.fire(r, a)
 		if !fired {
 			continue
 		}
 		res.Reasons = append(res.Reasons, reason)
-		res.Disposition = mostUrgent(res.Disposition, r.Tier)
-	}
-	if len(res.Missing) > 0 {
-		res.Disposition = mostUrgent(res.Disposition, Incomplete)
+		reached = mostUrgent(reached, r.Tier)
 	}
 	rs.sortReasons(res.Reasons)
+	res.Disposition = reached
+	switch {
+	case reached == Emergency:
+	case rs.anyMissingIn(res.Missing, GroupEmergency), reached != Urgent && len(res.Missing) > 0:
+		// An unanswered emergency sign could still make it an emergency;
+		// below Urgent, any unanswered warning sign could raise it.
+		res.Disposition, res.AtLeast = Incomplete, reached
+	}
 	return res
+}
+
+// Final reports whether no unanswered question could make the result more
+// urgent, so the check can end now: an emergency, or a same-day sign with
+// every emergency sign answered "no". Soon and SelfCare are not final while
+// context questions remain: the screens ask them in one step, and the ones
+// no rule reads (pregnancy) still shape the routine offered.
+func (r Result) Final() bool {
+	return r.Disposition == Emergency || r.Disposition == Urgent
+}
+
+// Required reports whether a check cannot finish without an answer to id:
+// every warning sign, and every context question a rule reads. Only answers
+// no rule uses (the trigger, the pain score, pregnancy) may be skipped.
+func (rs *RuleSet) Required(id QuestionID) bool {
+	q, ok := rs.Question(id)
+	if !ok {
+		return false
+	}
+	if q.WarningSign() {
+		return true
+	}
+	for _, r := range rs.rules {
+		for _, c := range r.When {
+			if c.Question == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (rs *RuleSet) anyMissingIn(missing []QuestionID, g Group) bool {
+	for _, id := range missing {
+		if rs.questions[rs.index[id]].Group == g {
+			return true
+		}
+	}
+	return false
 }
 
 // answer returns q's answer in a if it is one of q's options.

@@ -48,8 +48,8 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		res := rs.Evaluate(a)
 		checkInvariants(t, rs, a, res)
-		if want := oracle(a); res.Disposition != want {
-			t.Fatalf("Evaluate(%v) = %s; CLINICAL.md says %s", a, res.Disposition, want)
+		if want, atLeast := oracle(a); res.Disposition != want || res.AtLeast != atLeast {
+			t.Fatalf("Evaluate(%v) = %s (at least %q); CLINICAL.md says %s (at least %q)", a, res.Disposition, res.AtLeast, want, atLeast)
 		}
 	})
 }

@@ -113,3 +113,24 @@ func TestContractQuestions(t *testing.T) {
 		t.Error("ContractQuestions shares its slice")
 	}
 }
+
+func TestRequired(t *testing.T) {
+	rs := realRuleSet(t)
+	for _, tt := range []struct {
+		id   QuestionID
+		want bool
+	}{
+		{"saddle_numbness", true}, // every warning sign
+		{"pregnancy_warning", true},
+		{"duration", true}, // read by a soon rule
+		{"inflammatory", true},
+		{"trigger", false}, // recorded, no rule reads it
+		{"pain_now", false},
+		{"pregnant", false},
+		{"no_such_question", false},
+	} {
+		if got := rs.Required(tt.id); got != tt.want {
+			t.Errorf("Required(%s) = %v; want %v", tt.id, got, tt.want)
+		}
+	}
+}

@@ -7,8 +7,9 @@ import (
 )
 
 // oracle is CLINICAL.md written out by hand, independently of the data: the
-// shipped rule set must agree with it on every answer set.
-func oracle(a Answers) Disposition {
+// shipped rule set must agree with it on every answer set. It returns the
+// disposition and, for incomplete, the tier the answers already reach.
+func oracle(a Answers) (Disposition, Disposition) {
 	sign := func(id QuestionID) bool { return a[id] == Yes || a[id] == Unsure }
 	answered := func(id QuestionID) bool { return a[id] == Yes || a[id] == No || a[id] == Unsure }
 	emergency := []QuestionID{"saddle_numbness", "bladder_change", "bowel_control", "sexual_numbness", "both_legs",
@@ -17,19 +18,10 @@ func oracle(a Answers) Disposition {
 		"upper_back_pain", "fracture_risk", "leg_weakness_one", "pain_uncontrolled", "pregnancy_warning"}
 	for _, id := range emergency {
 		if sign(id) {
-			return Emergency
+			return Emergency, ""
 		}
 	}
-	for _, id := range sameDay {
-		if sign(id) {
-			return Urgent
-		}
-	}
-	for _, id := range append(emergency, sameDay...) {
-		if !answered(id) {
-			return Incomplete
-		}
-	}
+	reached := SelfCare
 	d, c := a["duration"], a["course"]
 	switch {
 	case d == "over_6_weeks",
@@ -39,9 +31,27 @@ func oracle(a Answers) Disposition {
 		a["daily_activities"] == "unable",
 		a["inflammatory"] == Yes,
 		a["sciatica"] == Yes && (d == "1_to_6_weeks" || d == "over_6_weeks"):
-		return Soon
+		reached = Soon
 	}
-	return SelfCare
+	for _, id := range sameDay {
+		if sign(id) {
+			reached = Urgent
+		}
+	}
+	for _, id := range emergency {
+		if !answered(id) {
+			return Incomplete, reached // it could still be an emergency
+		}
+	}
+	if reached == Urgent {
+		return Urgent, "" // nothing unanswered could raise it
+	}
+	for _, id := range sameDay {
+		if !answered(id) {
+			return Incomplete, reached
+		}
+	}
+	return reached, ""
 }
 
 func TestMatchesOracleRandom(t *testing.T) {
@@ -49,8 +59,9 @@ func TestMatchesOracleRandom(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 10000; i++ {
 		a := randomAnswers(rs, r)
-		if got, want := rs.Evaluate(a).Disposition, oracle(a); got != want {
-			t.Fatalf("Evaluate(%v) = %s; CLINICAL.md says %s", a, got, want)
+		got := rs.Evaluate(a)
+		if want, atLeast := oracle(a); got.Disposition != want || got.AtLeast != atLeast {
+			t.Fatalf("Evaluate(%v) = %s (at least %q); CLINICAL.md says %s (at least %q)", a, got.Disposition, got.AtLeast, want, atLeast)
 		}
 	}
 }
@@ -66,7 +77,7 @@ func TestMatchesOracleContextExhaustive(t *testing.T) {
 	walk = func(i int, a Answers) {
 		if i == len(ids) {
 			n++
-			if got, want := rs.Evaluate(a).Disposition, oracle(a); got != want {
+			if got, want := rs.Evaluate(a).Disposition, first(oracle(a)); got != want {
 				t.Fatalf("Evaluate(%v) = %s; CLINICAL.md says %s", a, got, want)
 			}
 			return
@@ -159,12 +170,12 @@ func TestNoToYesNeverLessUrgent(t *testing.T) {
 			}
 			b := a.clone()
 			b[q.ID] = Yes
-			before, after := rs.Evaluate(a).Disposition, rs.Evaluate(b).Disposition
-			if before.MoreUrgentThan(after) {
-				t.Fatalf("%s no -> yes lowered %s to %s (answers %v)", q.ID, before, after, a)
+			before, after := rs.Evaluate(a), rs.Evaluate(b)
+			if before.Disposition.MoreUrgentThan(after.Disposition) || reached(before).MoreUrgentThan(reached(after)) {
+				t.Fatalf("%s no -> yes lowered %s to %s (answers %v)", q.ID, before.Disposition, after.Disposition, a)
 			}
-			if want := q.Group.tier(); want.MoreUrgentThan(after) {
-				t.Fatalf("%s yes gives %s; want at least %s", q.ID, after, want)
+			if want := q.Group.tier(); want.MoreUrgentThan(reached(after)) {
+				t.Fatalf("%s yes gives %s (at least %q); want at least %s", q.ID, after.Disposition, after.AtLeast, want)
 			}
 		}
 	}
@@ -255,11 +266,21 @@ func checkInvariants(t *testing.T, rs *RuleSet, a Answers, res Result) {
 		}
 		top = mostUrgent(top, reason.Tier)
 	}
-	if len(res.Missing) > 0 {
-		top = mostUrgent(top, Incomplete)
+	switch {
+	case res.Disposition == Incomplete:
+		if res.AtLeast != top || top == Emergency || len(res.Missing) == 0 {
+			t.Fatalf("incomplete at least %s with reasons reaching %s and missing %v", res.AtLeast, top, res.Missing)
+		}
+		if top == Urgent && !emergencySignMissing(rs, res.Missing) {
+			t.Fatalf("incomplete although every emergency sign is answered and an urgent rule fired")
+		}
+	case res.Disposition != top || res.AtLeast != "":
+		t.Fatalf("disposition %s (at least %q); reasons give %s", res.Disposition, res.AtLeast, top)
+	case len(res.Missing) > 0 && (top != Emergency && top != Urgent || top == Urgent && emergencySignMissing(rs, res.Missing)):
+		t.Fatalf("%s with missing %v: the result is not final", res.Disposition, res.Missing)
 	}
-	if res.Disposition != top {
-		t.Fatalf("disposition %s; reasons and missing give %s", res.Disposition, top)
+	if res.Final() != (res.Disposition == Emergency || res.Disposition == Urgent) {
+		t.Fatalf("%s: Final() = %v", res.Disposition, res.Final())
 	}
 	for _, id := range res.Missing {
 		if q, ok := rs.Question(id); !ok || !q.WarningSign() || q.Allows(a[id]) {
@@ -274,6 +295,26 @@ func checkInvariants(t *testing.T, rs *RuleSet, a Answers, res Result) {
 			t.Fatalf("%s unsure but not in unsure %v", q.ID, res.Unsure)
 		}
 	}
+}
+
+// reached is the tier a result already stands at: for incomplete, its
+// at_least.
+func reached(r Result) Disposition {
+	if r.Disposition == Incomplete {
+		return r.AtLeast
+	}
+	return r.Disposition
+}
+
+func first(d, _ Disposition) Disposition { return d }
+
+func emergencySignMissing(rs *RuleSet, missing []QuestionID) bool {
+	for _, id := range missing {
+		if q, _ := rs.Question(id); q.Group == GroupEmergency {
+			return true
+		}
+	}
+	return false
 }
 
 func containsID(ids []QuestionID, id QuestionID) bool {

@@ -13,7 +13,8 @@ import (
 // scenarioFile is one file of testdata/: scenarios with their expected
 // result. all_no starts from every warning sign "no"; answers are then set
 // and omit removes answers. rules, missing and unsure, when present, must
-// match exactly (rules as a set).
+// match exactly (rules as a set). at_least is stated for every incomplete
+// scenario and for no other.
 type scenarioFile struct {
 	About     string     `json:"about"`
 	Scenarios []scenario `json:"scenarios"`
@@ -25,6 +26,7 @@ type scenario struct {
 	Answers Answers      `json:"answers"`
 	Omit    []QuestionID `json:"omit"`
 	Want    Disposition  `json:"want"`
+	AtLeast Disposition  `json:"at_least"`
 	Rules   *[]string    `json:"rules"`
 	Missing []QuestionID `json:"missing"`
 	Unsure  []QuestionID `json:"unsure"`
@@ -66,6 +68,9 @@ func loadScenarios(t testing.TB) map[string][]scenario {
 			if !s.Want.Valid() {
 				t.Fatalf("%s: %q: want %q is not a disposition", f, s.Name, s.Want)
 			}
+			if (s.Want == Incomplete) != (s.AtLeast != "") {
+				t.Fatalf("%s: %q: at_least %q with want %s: an incomplete scenario states at_least, no other does", f, s.Name, s.AtLeast, s.Want)
+			}
 		}
 		all[filepath.Base(f)] = sf.Scenarios
 	}
@@ -82,6 +87,9 @@ func TestScenarios(t *testing.T) {
 				got := rs.Evaluate(s.answers(rs))
 				if got.Disposition != s.Want {
 					t.Errorf("disposition = %s; want %s (reasons %v, missing %v)", got.Disposition, s.Want, got.Reasons, got.Missing)
+				}
+				if got.AtLeast != s.AtLeast {
+					t.Errorf("at_least = %q; want %q", got.AtLeast, s.AtLeast)
 				}
 				if s.Rules != nil {
 					if gotRules, want := firedRules(got), sorted(*s.Rules); !reflect.DeepEqual(gotRules, want) {
