@@ -25,11 +25,13 @@ run: build
 build: $(WASM) $(BIN)
 
 $(WASM): $(GOFILES) $(shell find data -type f) go.mod go.sum
+	@echo "Building $(WASM) (a few minutes on a first build, while Go compiles go-app and its dependencies)"
 	@# The browser gets its words compiled into Go (data/locales_gen.go).
 	$(GO) generate ./data
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(WASM_GCFLAGS) -o $(WASM) ./wasm
 
-$(BIN): $(GOFILES) $(shell find data -type f) go.mod go.sum
+$(BIN): $(GOFILES) $(shell find data -type f) $(wildcard app/site/*.js) go.mod go.sum
+	@echo "Building the server, $(BIN)"
 	$(GO) build -trimpath -o $(BIN) .
 
 ## static: write the static site to dist/ (BASE=/sub/path/ for a sub-path)

@@ -5,7 +5,7 @@ package main
 // `make bench`: Unknot beside a floor, a one-component go-app v10 app
 // (testdata/floor) built the same way, in the same run. Both are written as
 // static sites with precompressed .br/.gz siblings made by the same
-// functions (compress.go), served by the same file server below, and loaded
+// functions (app/site), served by the same file server below, and loaded
 // interleaved (unknot, floor, unknot, floor, …), each run in a fresh
 // Chromium profile on an emulated 20 Mbit/s, 40 ms link. The figures are
 // printed as a table with ratios and the budgets of DESIGN.md; a budget
@@ -13,18 +13,14 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -36,6 +32,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"unknot/app/site"
 )
 
 const (
@@ -69,7 +67,7 @@ func benchRuns(t *testing.T) int {
 // benchApp is one app under measurement: its static site and its samples.
 type benchApp struct {
 	name string
-	site *benchSite
+	site http.Handler
 	dir  string
 
 	transfer, requests                      []float64
@@ -162,55 +160,10 @@ func buildFloor(t *testing.T, tmp string) string {
 	gen := filepath.Join(tmp, "floor-generate")
 	benchCmd(t, 5*time.Minute, "", "go", "build", "-trimpath", "-o", gen, "./testdata/floor")
 	benchCmd(t, time.Minute, "", gen, "-out", dir)
-	compressTree(t, dir)
-	return dir
-}
-
-// compressTree adds .br and .gz siblings to every file under dir, as
-// `unknot static` does: with brotliBytes and gzipBytes, for compressible
-// types, and only where compressing makes the file smaller.
-func compressTree(t *testing.T, dir string) {
-	t.Helper()
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
-			return err
-		}
-		files = append(files, p)
-		return nil
-	})
-	if err != nil {
+	if err := site.CompressDir(dir); err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 2*len(files))
-	for _, p := range files {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if !compressible(contentTypeOf(p)) {
-				return
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				errs <- err
-				return
-			}
-			if br := brotliBytes(b); len(br) < len(b) {
-				errs <- os.WriteFile(p+".br", br, 0o644)
-			}
-			if gz := gzipBytes(b); len(gz) < len(b) {
-				errs <- os.WriteFile(p+".gz", gz, 0o644)
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	return dir
 }
 
 // benchCmd runs a command in the repository root, failing the test on error.
@@ -235,72 +188,15 @@ func fileSize(t *testing.T, p string) int {
 	return int(st.Size())
 }
 
-type benchSite struct {
-	files    map[string]*asset // by URL path
-	notFound *asset
-}
-
-func loadBenchSite(t *testing.T, dir string) *benchSite {
+// loadBenchSite serves a static site as unknot serve would (the same
+// encodings and ETags), from memory.
+func loadBenchSite(t *testing.T, dir string) http.Handler {
 	t.Helper()
-	s := &benchSite{files: map[string]*asset{}}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
-			return err
-		}
-		body, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(body)
-		f := &asset{body: body, contentType: contentTypeOf(p), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, status: http.StatusOK}
-		if b, err := os.ReadFile(p + ".br"); err == nil {
-			f.br = b
-		}
-		if b, err := os.ReadFile(p + ".gz"); err == nil {
-			f.gz = b
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		s.files["/"+filepath.ToSlash(rel)] = f
-		return nil
-	})
+	h, err := site.ServeDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nf := s.files["/404.html"]; nf != nil {
-		missing := *nf
-		missing.status = http.StatusNotFound
-		s.notFound = &missing
-	}
-	if s.files["/index.html"] == nil || s.files["/web/app.wasm"] == nil {
-		t.Fatalf("%s has no index.html or web/app.wasm", dir)
-	}
-	return s
-}
-
-func (s *benchSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	p := path.Clean("/" + r.URL.Path)
-	f := s.files[p]
-	if p == "/" {
-		f = s.files["/index.html"]
-	}
-	if f == nil {
-		f = s.files[p+".html"]
-	}
-	if f == nil {
-		if s.notFound == nil {
-			http.NotFound(w, r)
-			return
-		}
-		f = s.notFound
-	}
-	f.serve(w, r) // the same encoding choice and ETags as unknot serve
+	return h
 }
 
 // benchMeter counts the response body bytes a handler writes, by path, and
@@ -399,13 +295,13 @@ type benchServer struct {
 	done  chan struct{}
 }
 
-func startBenchServer(t *testing.T, site *benchSite) *benchServer {
+func startBenchServer(t *testing.T, app http.Handler) *benchServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &benchMeter{h: site, paths: map[string]benchPathStat{}}
+	m := &benchMeter{h: app, paths: map[string]benchPathStat{}}
 	s := &benchServer{URL: "http://" + ln.Addr().String(), meter: m, done: make(chan struct{}),
 		srv: &http.Server{Handler: m, ReadHeaderTimeout: 10 * time.Second}}
 	go func() {
@@ -507,8 +403,8 @@ type benchResult struct {
 // benchRun is one run of one app in a fresh profile: the cold first load
 // (and everything it downloads until the service worker is ready and the
 // network idle), a repeat load in a new tab, and a load with the server gone.
-func benchRun(t *testing.T, site *benchSite) (r benchResult, err error) {
-	srv := startBenchServer(t, site)
+func benchRun(t *testing.T, app http.Handler) (r benchResult, err error) {
+	srv := startBenchServer(t, app)
 	defer srv.Close()
 	b := newBrowser(t)
 	defer func() {
@@ -587,8 +483,8 @@ const benchTapProbe = `(() => {
 
 // benchTaps loads Unknot's home page and taps every bottom navigation link
 // benchTapsPerLink times, round-robin, returning the durations in ms.
-func benchTaps(t *testing.T, site *benchSite) ([]float64, error) {
-	srv := startBenchServer(t, site)
+func benchTaps(t *testing.T, app http.Handler) ([]float64, error) {
+	srv := startBenchServer(t, app)
 	defer srv.Close()
 	b := newBrowser(t)
 	defer func() {

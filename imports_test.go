@@ -45,7 +45,7 @@ func allDeps(t *testing.T, goos, goarch, pkg string) []string {
 
 func TestImportRules(t *testing.T) {
 	// The domain packages are pure: standard library, plus uuid for ids.
-	for _, pkg := range []string{"unknot/app/triage", "unknot/app/routine", "unknot/app/journal", "unknot/app/clinic"} {
+	for _, pkg := range []string{"unknot/app/triage", "unknot/app/routine", "unknot/app/journal", "unknot/app/clinic", "unknot/app/emergency"} {
 		for _, d := range deps(t, "", "", pkg) {
 			if d != "github.com/google/uuid" {
 				t.Errorf("%s imports %s; domain packages may import only the standard library and uuid", pkg, d)
@@ -84,6 +84,8 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("the wasm client links server package %s", d)
 		case d == "unknot":
 			t.Error("the wasm client links the server's main package")
+		case d == "unknot/app/site":
+			t.Error("the wasm client links unknot/app/site, the server's site")
 		}
 	}
 }

@@ -7,7 +7,7 @@
 // bytes then do not pass through the service worker's thread, which made
 // repeat and offline starts 26 to 38 ms faster on make bench's machine
 // (the medians of two runs, of 7 and of 9 interleaved pairs). The cache is the service worker's
-// (cacheName in worker.go); while a new version installs there are two,
+// (cacheName in app/site/worker.js); while a new version installs there are two,
 // and the older one, which the page's shell came from, is listed first.
 // Without a cache (a first visit), the address is fetched as usual.
 //

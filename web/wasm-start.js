@@ -1,7 +1,7 @@
 // Unknot: starts compiling app.wasm on a worker thread as soon as the page's
 // head is read, so that the page's own thread is free meanwhile to lay out
 // the page and run go-app's scripts. Only the service worker's shell loads
-// this script (see wasmstart.go); app.js then takes the compiled module from
+// this script (see app/site/shell.go); app.js then takes the compiled module from
 // window.unknotWasm, and compiles on the page itself where there are no
 // workers (window.unknotWasm is false) or the worker failed. Once compiled,
 // window.unknotWasm.source says where the worker read app.wasm from.

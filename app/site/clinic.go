@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"unknot/app/clinic"
 	"unknot/app/content"
 	"unknot/app/routine"
+	"unknot/data"
 )
 
 // clinicEnvKey names the baked configuration in the page's environment; the
@@ -22,10 +23,15 @@ const clinicEnvKey = "UNKNOT_CLINIC"
 // it is served inside /app.css (foldStylesheets).
 const brandStylesheet = "/web/clinic-brand.css"
 
-// loadClinic reads and validates `unknot static -clinic FILE`: strict JSON
-// (clinic.Parse), featured routines that exist in the catalogue. Every error
-// names the file and the field.
-func loadClinic(file string, catalog *content.Catalog) (*clinic.Config, error) {
+// LoadClinic reads and validates a clinic's configuration to bake into a
+// site (`unknot static -clinic FILE`): strict JSON (clinic.Parse), featured
+// routines that exist in the catalogue. Every error names the file and the
+// field.
+func LoadClinic(file string) (*clinic.Config, error) {
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		return nil, err
+	}
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("-clinic: %w", err)

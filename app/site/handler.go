@@ -1,17 +1,20 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
-	"errors"
-	"flag"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"io"
-	"net"
+	"io/fs"
+	"maps"
 	"net/http"
+	"os"
+	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
+	"sync/atomic"
 )
 
 // securityHeaders go on every response. The policy allows only the app's own
@@ -31,8 +34,35 @@ var securityHeaders = map[string]string{
 	"Cross-Origin-Opener-Policy": "same-origin",
 }
 
+// SecurityHeaders are the headers every response of the server carries, for
+// a static host to send as well (the README's nginx configuration does).
+func SecurityHeaders() map[string]string { return maps.Clone(securityHeaders) }
+
+// asset is one file of the site, ready to serve in every encoding.
+type asset struct {
+	contentType string
+	body        []byte
+	gz          []byte                 // nil when compressing did not make it smaller
+	br          atomic.Pointer[[]byte] // the same, and nil until it is ready (see CompressLater)
+	etag        string                 // strong ETag of the identity body
+	status      int
+}
+
+// newAsset is a file served as 200 with the content type of its path.
+func newAsset(p string, body []byte) *asset {
+	return &asset{contentType: contentTypeOf(p), body: body, status: http.StatusOK}
+}
+
+// brotli is the brotli body, or nil.
+func (a *asset) brotli() []byte {
+	if b := a.br.Load(); b != nil {
+		return *b
+	}
+	return nil
+}
+
 // ServeHTTP serves the site from memory, precompressed.
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	for k, v := range securityHeaders {
 		h.Set(k, v)
@@ -57,9 +87,9 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Vary", "Accept-Encoding")
 	body, enc := a.body, ""
-	switch accepted := r.Header.Get("Accept-Encoding"); {
-	case a.br != nil && acceptsEncoding(accepted, "br"):
-		body, enc = a.br, "br"
+	switch accepted, br := r.Header.Get("Accept-Encoding"), a.brotli(); {
+	case br != nil && acceptsEncoding(accepted, "br"):
+		body, enc = br, "br"
 	case a.gz != nil && acceptsEncoding(accepted, "gzip"):
 		body, enc = a.gz, "gzip"
 	}
@@ -83,7 +113,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 // lookup finds the asset for a request path. Paths that are not files are
 // the shell when they fall under a page with sub-paths (such as
 // /routines/<id>), else the not-found page.
-func (s *site) lookup(p string) *asset {
+func (s *Site) lookup(p string) *asset {
 	if s.base != "" {
 		rest, ok := strings.CutPrefix(p, s.base)
 		if !ok {
@@ -119,37 +149,75 @@ func acceptsEncoding(header, enc string) bool {
 	return false
 }
 
-// runServe implements `unknot serve`.
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
-	web := fs.String("web", "web", "directory of static assets, with app.wasm")
-	if err := fs.Parse(args); err != nil {
-		return fail(stderr, "serve", err)
-	}
-	if fs.NArg() > 0 {
-		return fail(stderr, "serve", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
-	ln, err := net.Listen("tcp", *addr)
+// ServeDir serves a static site from dir (as WriteStatic writes it, with
+// .br/.gz siblings made by CompressDir or WriteStatic) the way a static host
+// does: a path is its file, else its .html, else 404.html with status 404.
+// The encoding and ETags are those of Site. make bench serves Unknot and its
+// floor with it, read into memory first.
+func ServeDir(dir string) (http.Handler, error) {
+	d := &dirSite{files: map[string]*asset{}}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+			return err
+		}
+		body, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		a := newAsset(p, body)
+		sum := sha256.Sum256(body)
+		a.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+		if b, err := os.ReadFile(p + ".br"); err == nil {
+			a.br.Store(&b)
+		}
+		if b, err := os.ReadFile(p + ".gz"); err == nil {
+			a.gz = b
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		d.files["/"+filepath.ToSlash(rel)] = a
+		return nil
+	})
 	if err != nil {
-		return fail(stderr, "serve", err)
+		return nil, err
 	}
-	s, err := buildSite(siteOptions{WebDir: *web})
-	if err != nil {
-		ln.Close()
-		return fail(stderr, "serve", err)
+	if d.files["/index.html"] == nil {
+		return nil, fmt.Errorf("%s has no index.html", dir)
 	}
-	fmt.Fprintf(stdout, "Unknot %s is running at http://%s/\n", s.version, ln.Addr())
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fail(stderr, "serve", err)
+	if nf := d.files["/404.html"]; nf != nil {
+		d.notFound = &asset{contentType: nf.contentType, body: nf.body, gz: nf.gz, etag: nf.etag, status: http.StatusNotFound}
+		d.notFound.br.Store(nf.br.Load())
 	}
-	return 0
+	return d, nil
 }
 
-// fail prints one line and returns the exit status for bad usage or failure.
-func fail(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "unknot %s: %s\n", cmd, strings.ReplaceAll(err.Error(), "\n", " "))
-	return 2
+// dirSite is a static site read from a directory (ServeDir).
+type dirSite struct {
+	files    map[string]*asset // by URL path
+	notFound *asset
+}
+
+func (d *dirSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	f := d.files[p]
+	if p == "/" {
+		f = d.files["/index.html"]
+	}
+	if f == nil {
+		f = d.files[p+".html"]
+	}
+	if f == nil {
+		if d.notFound == nil {
+			http.NotFound(w, r)
+			return
+		}
+		f = d.notFound
+	}
+	f.serve(w, r)
 }

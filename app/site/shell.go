@@ -1,24 +1,57 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
+	"slices"
 )
 
-// Compiling app.wasm on a worker. On a repeat or offline start, the page's
-// thread used to spend about 180 ms (on make bench's machine) decoding the
-// 10 MB of app.wasm it read from the service worker's cache, after go-app's
-// scripts had run and before the program could start. The worker's shell
-// (bareShell) instead starts web/wasm-start.js first thing, which compiles
+// shellPath is the page the service worker answers every navigation with,
+// whatever the route: see bareShell.
+const shellPath = "/app-shell.html"
+
+// bareShell makes the worker's shell from the pre-rendered home page: the
+// same head (stylesheets, scripts) and go-app's loader, but an empty root
+// where the home page's content was, and app.wasm compiled on a worker
+// (startScript, first thing in the head, where preloadFirst put preload)
+// rather than preloaded for the page to compile. go-app's loader covers the
+// page until the app has drawn the route, and the app replaces the root
+// rather than reusing it, so that content is never seen; yet the browser
+// would parse it, lay it out and fetch and decode its images while app.wasm
+// waits to start.
+func bareShell(home []byte, preload, startScript string) ([]byte, error) {
+	// go-app writes attributes in no fixed order: find the loader by its id.
+	start := bytes.Index(home, []byte("<body"))
+	loader := bytes.Index(home, []byte(`id="app-wasm-loader"`))
+	end := bytes.LastIndex(home[:max(loader, 0)], []byte("<aside"))
+	if start < 0 || loader < 0 || end < start {
+		return nil, errors.New("making the shell: the home page has no <body> followed by go-app's loader")
+	}
+	start += bytes.IndexByte(home[start:], '>') + 1
+	head := home[:start]
+	first := afterCharset(preload)
+	if bytes.Count(head, first) != 1 {
+		return nil, errors.New("making the shell: the home page's head does not start with the app.wasm preload")
+	}
+	head = bytes.Replace(head, first, afterCharset(startScript), 1)
+	return slices.Concat(head, []byte("\n    <div></div>\n    "), home[end:]), nil
+}
+
+// Compiling app.wasm on a worker. On a repeat or offline start the page's
+// thread would otherwise decode app.wasm, read from the service worker's
+// cache, after go-app's scripts had run and before the program could start.
+// The shell instead starts web/wasm-start.js first thing, which compiles
 // app.wasm on a worker thread (web/wasm-compile.js) while the page's thread
 // reads the stylesheets and runs go-app's scripts; app.js then only
 // instantiates the compiled module. The pre-rendered pages a first visit
 // gets keep go-app's own way (the preloaded app.wasm compiled by the page as
-// it downloads): there the network, not the page's thread, is what takes
-// the time.
+// it downloads): there the network, not the page's thread, takes the time.
 
 // wasmStartID is the id of the shell's script element that starts the
-// worker; app.js waits for it when it has not run yet.
+// worker; app.js (appjs-instantiate.js) waits for it when it has not run yet.
 const wasmStartID = "unknot-wasm-start"
 
 // wasmStartScript is the shell's script element for web/wasm-start.js at
@@ -43,44 +76,10 @@ const unknotInstantiate = `    const wasm = await unknotInstantiate(go.importObj
     ));
 `
 
-// unknotInstantiateFunc is appended to app.js.
-const unknotInstantiateFunc = `
-// Added by Unknot (wasmstart.go): instantiate the module web/wasm-start.js
-// compiled on a worker, if the page started one; otherwise, or if the worker
-// failed, compile here as go-app does (compileHere).
-// The loader's percentage stays where it is meanwhile (see web/wasm-compile.js).
-async function unknotInstantiate(importObject, compileHere) {
-  let started = window.unknotWasm;
-  if (started === undefined) {
-    started = await unknotWasmStarted();
-  }
-  if (!started) {
-    return compileHere();
-  }
-  let module;
-  try {
-    module = await started.module;
-  } catch (err) {
-    console.error("unknot: compiling app.wasm on a worker failed; compiling it here:", err);
-    return compileHere();
-  }
-  return { module, instance: await WebAssembly.instantiate(module, importObject) };
-}
-
-// unknotWasmStarted waits for the shell's web/wasm-start.js to run, and
-// returns what it left in window.unknotWasm (false where there are no
-// workers), or null for a page without it.
-function unknotWasmStarted() {
-  const script = document.getElementById("` + wasmStartID + `");
-  if (!script) {
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    script.addEventListener("load", () => resolve(window.unknotWasm || null));
-    script.addEventListener("error", () => resolve(null));
-  });
-}
-`
+// instantiateJS defines unknotInstantiate; it is appended to app.js.
+//
+//go:embed appjs-instantiate.js
+var instantiateJS string
 
 // patchAppJS makes go-app's app.js take the module compiled on the worker,
 // wasm being app.wasm's address as app.js has it.
@@ -88,8 +87,8 @@ func patchAppJS(js []byte, wasm string) ([]byte, error) {
 	from := bytes.ReplaceAll([]byte(goappInstantiate), []byte("{{wasm}}"), []byte(wasm))
 	to := bytes.ReplaceAll([]byte(unknotInstantiate), []byte("{{wasm}}"), []byte(wasm))
 	if bytes.Count(js, from) != 1 {
-		return nil, errors.New("go-app's app.js does not compile app.wasm as wasmstart.go expects: update goappInstantiate for this go-app version")
+		return nil, errors.New("go-app's app.js does not compile app.wasm as app/site/shell.go expects: update goappInstantiate for this go-app version")
 	}
 	js = bytes.Replace(js, from, to, 1)
-	return append(js, unknotInstantiateFunc...), nil
+	return append(append(js, '\n'), instantiateJS...), nil
 }

@@ -1,13 +1,12 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,19 +19,23 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
+// repoWeb is the repository's web/ directory.
+const repoWeb = "../../web"
+
 // testWeb is a web directory with the real assets and a small stand-in
 // app.wasm, so server tests need no wasm build.
 func testWeb(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, pattern := range []string{"web/*.css", "web/*.svg", "web/*.png", "web/ui/*.svg"} {
-		files, _ := filepath.Glob(pattern)
+	for _, pattern := range []string{"*.css", "*.svg", "*.png", "ui/*.svg"} {
+		files, _ := filepath.Glob(filepath.Join(repoWeb, pattern))
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			dst := filepath.Join(dir, strings.TrimPrefix(f, "web/"))
+			rel, _ := filepath.Rel(repoWeb, f)
+			dst := filepath.Join(dir, rel)
 			os.MkdirAll(filepath.Dir(dst), 0o755)
 			if err := os.WriteFile(dst, b, 0o644); err != nil {
 				t.Fatal(err)
@@ -48,13 +51,13 @@ func testWeb(t *testing.T) string {
 
 var (
 	siteOnce sync.Once
-	rootSite *site
+	rootSite *Site
 	siteErr  error
 )
 
-func testSite(t *testing.T) *site {
+func testSite(t *testing.T) *Site {
 	t.Helper()
-	siteOnce.Do(func() { rootSite, siteErr = buildSite(siteOptions{WebDir: testWeb(t)}) })
+	siteOnce.Do(func() { rootSite, siteErr = Build(Options{WebDir: testWeb(t)}) })
 	if siteErr != nil {
 		t.Fatal(siteErr)
 	}
@@ -237,7 +240,7 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 func TestWasmCompileLooksInTheWorkersCache(t *testing.T) {
 	s := testSite(t)
 	worker := string(s.assets["/app-worker.js"].body)
-	compile, err := os.ReadFile("web/wasm-compile.js")
+	compile, err := os.ReadFile(filepath.Join(repoWeb, "wasm-compile.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,8 +264,8 @@ func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
 	if !strings.HasPrefix(shell, head+"<body>") {
 		t.Error("the shell's head is not the home page's with the worker's script first and no preload")
 	}
-	for _, f := range []string{"web/wasm-start.js", "web/wasm-compile.js"} {
-		if _, err := os.Stat(f); err != nil {
+	for _, f := range []string{"wasm-start.js", "wasm-compile.js"} {
+		if _, err := os.Stat(filepath.Join(repoWeb, f)); err != nil {
 			t.Errorf("the worker's scripts: %v", err)
 		}
 	}
@@ -334,12 +337,12 @@ func TestManifestIsComplete(t *testing.T) {
 
 func TestStaticSiteUnderASubPath(t *testing.T) {
 	web := testWeb(t)
-	s, err := buildSite(siteOptions{WebDir: web, Base: "/back-care/"})
+	s, err := Build(Options{WebDir: web, Base: "/back-care/"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	if _, err := s.writeTo(out); err != nil {
+	if _, err := s.WriteStatic(out); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "about.html", "app-shell.html", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "app.css.br"} {
@@ -368,39 +371,6 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	manifest, _ := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
 	if !bytes.Contains(manifest, []byte(`"start_url": "/back-care/"`)) {
 		t.Errorf("manifest start_url is not under the sub-path: %s", manifest)
-	}
-}
-
-func TestCLIErrorsAreOneLineWithStatus2(t *testing.T) {
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer busy.Close()
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{nil, "usage"},
-		{[]string{"fly"}, `unknown command "fly"`},
-		{[]string{"serve", "-port", "80"}, "flag provided but not defined: -port"},
-		{[]string{"serve", "-addr", busy.Addr().String()}, "address already in use"},
-		{[]string{"serve", "-addr", "127.0.0.1:0", "-web", t.TempDir()}, "app.wasm is missing"},
-		{[]string{"static"}, "-out DIR is required"},
-		{[]string{"static", "-out", t.TempDir(), "-base", "sub"}, "-base must start with /"},
-	} {
-		var stdout, stderr bytes.Buffer
-		code := run(tc.args, strings.NewReader(""), &stdout, &stderr)
-		if code != 2 {
-			t.Errorf("%v: exit %d; want 2", tc.args, code)
-		}
-		msg := stderr.String()
-		if strings.Count(msg, "\n") != 1 || !strings.Contains(msg, tc.want) {
-			t.Errorf("%v: stderr %q; want one line containing %q", tc.args, msg, tc.want)
-		}
-		if stdout.Len() != 0 {
-			t.Errorf("%v: wrote %q to stdout", tc.args, stdout.String())
-		}
 	}
 }
 

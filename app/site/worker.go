@@ -1,17 +1,18 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"strings"
 )
 
-// workerTemplate is Unknot's service worker, given to go-app as its
-// ServiceWorkerTemplate: go-app fills in {{.Version}} (the content hash) and
-// {{.ResourcesToCache}} (the shell and every file under web/, generated,
+// workerTemplate is Unknot's service worker (worker.js), given to go-app as
+// its ServiceWorkerTemplate: go-app fills in {{.Version}} (the content hash)
+// and {{.ResourcesToCache}} (the shell and every file under web/, generated,
 // never kept by hand); workerWithShell fills in the shell.
 //
 // Unlike go-app's stock worker it waits for the precache with
@@ -24,83 +25,9 @@ import (
 // covers the page until the app has rendered the route, so a page's own
 // pre-rendered HTML would never be seen, and precaching each page would make
 // the first visit download them all.
-const workerTemplate = `// Unknot service worker, version {{.Version}}.
-const cacheName = "unknot-{{.Version}}"; // web/wasm-compile.js finds it by "unknot-"
-const shell = {{UNKNOT_SHELL}};
-// go-app always lists the home page; the shell stands in for every page.
-const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});
-
-self.addEventListener("install", (event) => {
-  event.waitUntil(precache());
-});
-
-async function precache() {
-  const cache = await caches.open(cacheName);
-  await Promise.all(resourcesToCache.map(async (url) => {
-    // "no-cache" revalidates with the server (ETags are content hashes, so a
-    // new version is always fetched) but reuses what the page has just
-    // downloaded: a first visit does not download app.wasm twice.
-    let response = await fetch(new Request(url, { cache: "no-cache" }));
-    if (!response.ok) {
-      throw new Error("precaching " + url + " failed: HTTP " + response.status);
-    }
-    if (response.redirected) {
-      // Some static hosts redirect /app-shell.html to /app-shell; the
-      // browser refuses a redirected response as the answer to a page load,
-      // so keep the final body and headers only.
-      response = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
-    await cache.put(url, response);
-  }));
-  await self.skipWaiting();
-}
-
-self.addEventListener("activate", (event) => {
-  event.waitUntil(activate());
-});
-
-async function activate() {
-  const keys = await caches.keys();
-  await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
-  await self.clients.claim();
-}
-
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET") {
-    return;
-  }
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin) {
-    return;
-  }
-  if (request.mode === "navigate") {
-    event.respondWith(navigate(url));
-    return;
-  }
-  event.respondWith(fromCache(request));
-});
-
-// navigate answers a page load with the shell from the cache; its router
-// shows the view of the address.
-async function navigate(url) {
-  const cache = await caches.open(cacheName);
-  const hit = await cache.match(shell);
-  if (hit) {
-    return hit;
-  }
-  return fetch(url.href);
-}
-
-async function fromCache(request) {
-  const cache = await caches.open(cacheName);
-  const hit = await cache.match(request, { ignoreSearch: true });
-  if (hit) {
-    return hit;
-  }
-  return fetch(request);
-}
-`
+//
+//go:embed worker.js
+var workerTemplate string
 
 // workerWithShell fills in the template's placeholders: the URL paths of
 // the shell and of the home page, including the base prefix.
@@ -111,13 +38,11 @@ func workerWithShell(shell, root string) string {
 }
 
 // Registering the service worker once the app is up. go-app's app.js
-// registers it first thing; installing it then downloads and stores every
-// file of the app while the page is still receiving and compiling app.wasm,
-// and on make bench's machine that made a first visit ready 136 ms later
-// (median of 9 interleaved pairs). registerWorkerLater moves it to when the
-// browser is next idle after the program has drawn its first screen. A page
-// whose program does not start registers none: without it the app cannot
-// run anyway.
+// registers it first thing, and installing it then downloads and stores
+// every file of the app while the page is still receiving and compiling
+// app.wasm: registerWorkerLater moves it to when the browser is next idle
+// after the program has drawn its first screen. A page whose program does
+// not start registers none: without it the app cannot run anyway.
 //
 // go-app tells an update from a first install by whether a worker controls
 // the page when the new one is activated; the new worker claims the page as
@@ -137,23 +62,15 @@ const goappProgramStarted = "    go.run(wasm.instance);\n    loader.remove();\n"
 // unknotUpdateCheck are Unknot's.
 const (
 	goappNewWorker    = "    const newSW = registration.installing;\n"
-	unknotNewWorker   = goappNewWorker + "    const isUpdate = !!registration.active; // Unknot (worker.go): another worker was already active\n"
+	unknotNewWorker   = goappNewWorker + "    const isUpdate = !!registration.active; // Unknot (app/site/worker.go): another worker was already active\n"
 	goappUpdateCheck  = "      if (!navigator.serviceWorker.controller) {\n"
 	unknotUpdateCheck = "      if (!isUpdate) {\n"
 )
 
-// unknotRegisterLater is appended to app.js.
-const unknotRegisterLater = `
-// Added by Unknot (worker.go): register the service worker when the browser
-// is next idle after the app's first screen, not while app.wasm is loading.
-function unknotRegisterWorkerLater() {
-  if (window.requestIdleCallback) {
-    requestIdleCallback(goappInitServiceWorker, { timeout: 1000 });
-  } else {
-    setTimeout(goappInitServiceWorker, 0);
-  }
-}
-`
+// registerLaterJS defines unknotRegisterWorkerLater; it is appended to app.js.
+//
+//go:embed appjs-register.js
+var registerLaterJS string
 
 // registerWorkerLater patches go-app's app.js so that it registers the
 // service worker after the program's first screen instead of first thing,
@@ -161,12 +78,12 @@ function unknotRegisterWorkerLater() {
 func registerWorkerLater(js []byte) ([]byte, error) {
 	for _, s := range []string{goappRegisterNow, goappProgramStarted, goappNewWorker, goappUpdateCheck} {
 		if bytes.Count(js, []byte(s)) != 1 {
-			return nil, errors.New("go-app's app.js does not register its service worker as worker.go expects: update goappRegisterNow, goappProgramStarted, goappNewWorker and goappUpdateCheck for this go-app version")
+			return nil, errors.New("go-app's app.js does not register its service worker as app/site/worker.go expects: update goappRegisterNow, goappProgramStarted, goappNewWorker and goappUpdateCheck for this go-app version")
 		}
 	}
 	js = bytes.Replace(js, []byte(goappRegisterNow), []byte("\n"), 1)
 	js = bytes.Replace(js, []byte(goappNewWorker), []byte(unknotNewWorker), 1)
 	js = bytes.Replace(js, []byte(goappUpdateCheck), []byte(unknotUpdateCheck), 1)
 	js = bytes.Replace(js, []byte(goappProgramStarted), []byte(goappProgramStarted+"    unknotRegisterWorkerLater();\n"), 1)
-	return append(js, unknotRegisterLater...), nil
+	return append(append(js, '\n'), registerLaterJS...), nil
 }

@@ -1,0 +1,76 @@
+// Unknot service worker, version {{.Version}}.
+const cacheName = "unknot-{{.Version}}"; // web/wasm-compile.js finds it by "unknot-"
+const shell = {{UNKNOT_SHELL}};
+// go-app always lists the home page; the shell stands in for every page.
+const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+async function precache() {
+  const cache = await caches.open(cacheName);
+  await Promise.all(resourcesToCache.map(async (url) => {
+    // "no-cache" revalidates with the server (ETags are content hashes, so a
+    // new version is always fetched) but reuses what the page has just
+    // downloaded: a first visit does not download app.wasm twice.
+    let response = await fetch(new Request(url, { cache: "no-cache" }));
+    if (!response.ok) {
+      throw new Error("precaching " + url + " failed: HTTP " + response.status);
+    }
+    if (response.redirected) {
+      // Some static hosts redirect /app-shell.html to /app-shell; the
+      // browser refuses a redirected response as the answer to a page load,
+      // so keep the final body and headers only.
+      response = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    await cache.put(url, response);
+  }));
+  await self.skipWaiting();
+}
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(activate());
+});
+
+async function activate() {
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
+  await self.clients.claim();
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(url));
+    return;
+  }
+  event.respondWith(fromCache(request));
+});
+
+// navigate answers a page load with the shell from the cache; its router
+// shows the view of the address.
+async function navigate(url) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(shell);
+  if (hit) {
+    return hit;
+  }
+  return fetch(url.href);
+}
+
+async function fromCache(request) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) {
+    return hit;
+  }
+  return fetch(request);
+}
