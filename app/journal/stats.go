@@ -270,6 +270,22 @@ func SessionStreak(sessions []Session, now time.Time, loc *time.Location) int {
 // prompts a re-check (CLINICAL.md, "selfcare").
 var SafetyNetDays = []int{3, 7, 14, 28, 42}
 
+// safetyNetGrace is how long past the last safety-net day its prompt still
+// shows: an episode still marked ongoing after that was most likely never
+// marked as over.
+const safetyNetGrace = 7 * 24 * time.Hour
+
+// SafetyNetWindow is how long after an episode began its re-check prompts
+// show: a week past the last of SafetyNetDays.
+func SafetyNetWindow() time.Duration { return safetyNetWindow(SafetyNetDays) }
+
+func safetyNetWindow(days []int) time.Duration {
+	if len(days) == 0 {
+		return 0
+	}
+	return time.Duration(slices.Max(days))*24*time.Hour + safetyNetGrace
+}
+
 // SafetyNet returns the latest safety-net day reached by now (0 before day
 // 3), counting whole days of 24 hours from e.Started. due is true while the
 // episode is ongoing, a day has been reached, and no triage was recorded

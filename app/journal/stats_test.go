@@ -262,3 +262,23 @@ func TestSafetyNet(t *testing.T) {
 		}
 	}
 }
+
+func TestSafetyNetWindow(t *testing.T) {
+	day := 24 * time.Hour
+	for _, tt := range []struct {
+		days []int
+		want time.Duration
+	}{
+		{[]int{3, 7, 14, 28, 42}, 49 * day},
+		{[]int{42, 3}, 49 * day},
+		{[]int{5}, 12 * day},
+		{nil, 0},
+	} {
+		if got := safetyNetWindow(tt.days); got != tt.want {
+			t.Errorf("safetyNetWindow(%v) = %v; want %v", tt.days, got, tt.want)
+		}
+	}
+	if got, want := SafetyNetWindow(), safetyNetWindow(SafetyNetDays); got != want {
+		t.Errorf("SafetyNetWindow() = %v; want %v, a week past the last of SafetyNetDays", got, want)
+	}
+}

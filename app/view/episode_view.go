@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
 )
 
 func (p *episodePage) Render() app.UI {
@@ -55,7 +57,7 @@ func (p *episodePage) renderDeleted() app.UI {
 func (p *episodePage) renderEpisode() app.UI {
 	e, ep := p.Env, p.stored
 	day, due := 0, false
-	if e.now().Sub(ep.Started) <= safetyNetWindow {
+	if e.now().Sub(ep.Started) <= journal.SafetyNetWindow() {
 		day, due = safetyNetDue(ep, e)
 	}
 	return app.Div().Class("episode").Attr("data-episode-page", ep.ID).Body(

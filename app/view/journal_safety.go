@@ -9,11 +9,6 @@ import (
 	"unknot/app/journal"
 )
 
-// safetyNetWindow is how long after an episode began its re-check prompts
-// show: a week past the last safety-net day (42). An episode still marked
-// ongoing after that was most likely never marked as over.
-const safetyNetWindow = 49 * 24 * time.Hour
-
 // maxSafetyPrompts keeps the journal readable if several episodes overlap.
 const maxSafetyPrompts = 3
 
@@ -21,7 +16,7 @@ const maxSafetyPrompts = 3
 // newest first, with the day reached.
 func dueSafetyNets(eps []journal.Episode, now time.Time) (due []journal.Episode, days []int) {
 	for _, ep := range eps {
-		if now.Sub(ep.Started) > safetyNetWindow {
+		if now.Sub(ep.Started) > journal.SafetyNetWindow() {
 			continue
 		}
 		if day, ok := journal.SafetyNet(ep, now); ok {
