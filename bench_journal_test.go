@@ -21,7 +21,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
-	"unknot/app/journal"
+	"unknot/app/journal/journaltest"
 )
 
 const (
@@ -57,7 +57,7 @@ func TestBenchJournal(t *testing.T) {
 	start := time.Now().AddDate(0, 0, -benchEpisodes*5/2)
 	texts := map[int][]string{}
 	var ids []map[string]any
-	for _, e := range journal.GenerateEpisodes(benchEpisodes, 42, start) {
+	for _, e := range journaltest.GenerateEpisodes(benchEpisodes, 42, start) {
 		raw, err := json.Marshal(e)
 		if err != nil {
 			t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/app/journal"
+	"unknot/app/journal/journaltest"
 	"unknot/app/triage"
 )
 
@@ -230,7 +231,7 @@ func TestBrowserJournalMalformedBackupIsRefused(t *testing.T) {
 	quickLog(t, ctx, srv.URL, "6", "centre", "lifting")
 	before := journalRows(t, ctx, srv.URL)
 
-	good := journal.GenerateEpisodes(2, 7, time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
+	good := journaltest.GenerateEpisodes(2, 7, time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
 	good[1].Pain[0].Score = 11
 	raw, _ := json.Marshal(map[string]any{"format": "unknot-journal", "version": 1, "exported": "2025-06-01T00:00:00Z", "episodes": good, "sessions": []any{}})
 	for name, content := range map[string][]byte{
@@ -383,9 +384,9 @@ func TestBrowserJournalMigratesEveryEarlierVersion(t *testing.T) {
 	tokyo := time.FixedZone("JST", 9*3600)
 	// As text, a sorts after b; as instants, b is newer. c's record has a
 	// start that cannot be read: it must be kept all the same.
-	a := journal.GenerateEpisodes(1, 1, time.Date(2025, 3, 1, 10, 0, 0, 0, tokyo))[0]
-	bEp := journal.GenerateEpisodes(1, 2, time.Date(2025, 3, 1, 5, 0, 0, 0, time.UTC))[0]
-	c := journal.GenerateEpisodes(1, 3, time.Date(2024, 7, 14, 18, 0, 0, 0, time.UTC))[0]
+	a := journaltest.GenerateEpisodes(1, 1, time.Date(2025, 3, 1, 10, 0, 0, 0, tokyo))[0]
+	bEp := journaltest.GenerateEpisodes(1, 2, time.Date(2025, 3, 1, 5, 0, 0, 0, time.UTC))[0]
+	c := journaltest.GenerateEpisodes(1, 3, time.Date(2024, 7, 14, 18, 0, 0, 0, time.UTC))[0]
 	session := journal.Session{ID: "5f0c2a8e-1b7d-4e3a-9c6f-0d2e4b8a1c37", RoutineID: "quick_relief", RoutineName: "Quick relief",
 		Started: time.Date(2025, 2, 20, 7, 0, 0, 0, time.UTC), Ended: time.Date(2025, 2, 20, 7, 10, 0, 0, time.UTC),
 		StepsDone: 6, StepsTotal: 6, Finished: true,

@@ -52,36 +52,6 @@ func TestBackupGolden(t *testing.T) {
 	}
 }
 
-func TestBackupRoundTrip(t *testing.T) {
-	zone := time.FixedZone("", -5*3600-30*60)
-	eps := GenerateEpisodes(200, 3, time.Date(2019, 6, 1, 7, 15, 0, 123456789, zone))
-	eps = append(eps, fullEpisode(), minimalEpisode())
-	sessions := []Session{fullSession(), minimalSession()}
-	now := exportedAt
-	var buf bytes.Buffer
-	if err := EncodeBackup(&buf, eps, sessions, now); err != nil {
-		t.Fatal(err)
-	}
-	b, err := DecodeBackup(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !b.Exported.Equal(now) || len(b.Episodes) != len(eps) || len(b.Sessions) != 2 {
-		t.Fatalf("got exported %v, %d episodes, %d sessions", b.Exported, len(b.Episodes), len(b.Sessions))
-	}
-	for i := range eps {
-		if !sameJSON(t, b.Episodes[i], eps[i]) {
-			t.Errorf("episode %d changed in the round trip:\ngot  %+v\nwant %+v", i, b.Episodes[i], eps[i])
-		}
-		if !b.Episodes[i].Started.Equal(eps[i].Started) {
-			t.Errorf("episode %d: started %v; want %v", i, b.Episodes[i].Started, eps[i].Started)
-		}
-	}
-	if !reflect.DeepEqual(b.Sessions, sessions) {
-		t.Errorf("sessions changed in the round trip")
-	}
-}
-
 func TestEncodeBackupRefusesWhatImportRejects(t *testing.T) {
 	bad := fullEpisode()
 	bad.Pain[0].Score = 12

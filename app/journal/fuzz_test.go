@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"testing"
-	"time"
 )
 
 // FuzzDecodeBackup: DecodeBackup never panics, rejects with a *BackupError,
@@ -62,71 +61,4 @@ func FuzzDecodeBackup(f *testing.F) {
 			t.Fatalf("second encoding differs (%v)", err)
 		}
 	})
-}
-
-var benchStart = time.Date(2000, 1, 1, 8, 0, 0, 0, time.UTC)
-
-func benchBackup(b *testing.B, n int) ([]Episode, []byte) {
-	b.Helper()
-	eps := GenerateEpisodes(n, 1, benchStart)
-	var buf bytes.Buffer
-	if err := EncodeBackup(&buf, eps, nil, eps[n-1].Updated); err != nil {
-		b.Fatal(err)
-	}
-	return eps, buf.Bytes()
-}
-
-func BenchmarkDecodeBackup5000(b *testing.B) {
-	_, data := benchBackup(b, 5000)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := DecodeBackup(bytes.NewReader(data)); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkEncodeBackup5000(b *testing.B) {
-	eps, _ := benchBackup(b, 5000)
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := EncodeBackup(&buf, eps, nil, eps[len(eps)-1].Updated); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkPlanImport5000(b *testing.B) {
-	eps, data := benchBackup(b, 5000)
-	backup, err := DecodeBackup(bytes.NewReader(data))
-	if err != nil {
-		b.Fatal(err)
-	}
-	existing := eps[:2500] // half already here
-	for b.Loop() {
-		PlanImport(existing, nil, backup)
-	}
-}
-
-func BenchmarkWriteCSV5000(b *testing.B) {
-	eps := GenerateEpisodes(5000, 1, benchStart)
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := WriteCSV(&buf, eps, time.UTC); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkMemoryApply5000(b *testing.B) {
-	eps := GenerateEpisodes(5000, 1, benchStart)
-	p := PlanImport(nil, nil, &Backup{Episodes: eps})
-	for b.Loop() {
-		var m Memory
-		if err := m.Apply(b.Context(), p); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

@@ -142,24 +142,26 @@ func (m *Memory) Apply(ctx context.Context, p Plan) error {
 		return err
 	}
 	// Check everything first, then write: all or nothing.
-	for _, e := range p.AddEpisodes {
-		if _, ok := m.episodes[e.ID]; ok {
-			return fmt.Errorf("journal: import: episode %s was added meanwhile: %w", e.ID, ErrConflict)
+	for _, list := range []struct {
+		add bool
+		es  []Episode
+	}{{true, p.AddEpisodes}, {false, p.UpdateEpisodes}} {
+		for _, e := range list.es {
+			old, ok := m.episodes[e.ID]
+			if err := CheckImport("episode", e.ID, list.add, ok, old.Updated, e.Updated); err != nil {
+				return err
+			}
 		}
 	}
-	for _, e := range p.UpdateEpisodes {
-		if old, ok := m.episodes[e.ID]; !ok || !old.Updated.Before(e.Updated) {
-			return fmt.Errorf("journal: import: episode %s changed meanwhile: %w", e.ID, ErrConflict)
-		}
-	}
-	for _, s := range p.AddSessions {
-		if _, ok := m.sessions[s.ID]; ok {
-			return fmt.Errorf("journal: import: session %s was added meanwhile: %w", s.ID, ErrConflict)
-		}
-	}
-	for _, s := range p.UpdateSessions {
-		if old, ok := m.sessions[s.ID]; !ok || !old.Updated.Before(s.Updated) {
-			return fmt.Errorf("journal: import: session %s changed meanwhile: %w", s.ID, ErrConflict)
+	for _, list := range []struct {
+		add bool
+		ss  []Session
+	}{{true, p.AddSessions}, {false, p.UpdateSessions}} {
+		for _, s := range list.ss {
+			old, ok := m.sessions[s.ID]
+			if err := CheckImport("session", s.ID, list.add, ok, old.Updated, s.Updated); err != nil {
+				return err
+			}
 		}
 	}
 	for _, list := range [][]Episode{p.AddEpisodes, p.UpdateEpisodes} {
@@ -183,23 +185,6 @@ func (m *Memory) DeleteAll(ctx context.Context) error {
 	}
 	clear(m.episodes)
 	clear(m.sessions)
-	return nil
-}
-
-// CheckBase is the optimistic concurrency rule of Store.PutEpisode and
-// PutSession, for every Store: a write of record kind/id whose new version
-// is updated may replace the stored version (present when exists, last
-// updated at stored) only if that is still base, the version it was made
-// from; base is zero for a new record.
-func CheckBase(kind, id string, exists bool, stored, base, updated time.Time) error {
-	switch {
-	case !exists && !base.IsZero():
-		return fmt.Errorf("journal: %s %s was deleted elsewhere: %w", kind, id, ErrConflict)
-	case exists && (base.IsZero() || !stored.Equal(base)):
-		return fmt.Errorf("journal: %s %s was changed elsewhere: %w", kind, id, ErrConflict)
-	case exists && !updated.After(base):
-		return &FieldError{Path: "updated", Problem: "must be later than the version it replaces"}
-	}
 	return nil
 }
 

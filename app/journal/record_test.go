@@ -3,44 +3,9 @@ package journal
 import (
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
-
-// The browser store keeps each record as json.Marshal writes it and reads
-// it back with DecodeEpisode/DecodeSession: every record must survive.
-func TestDecodeRecordRoundTrip(t *testing.T) {
-	zone := time.FixedZone("", 9*3600+30*60)
-	eps := append(GenerateEpisodes(300, 7, time.Date(2018, 2, 3, 4, 5, 6, 789, zone)), fullEpisode(), minimalEpisode())
-	for i, want := range eps {
-		raw, err := json.Marshal(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := DecodeEpisode(raw)
-		if err != nil {
-			t.Fatalf("episode %d: %v\n%s", i, err, raw)
-		}
-		if !sameJSON(t, got, want) || !got.Started.Equal(want.Started) {
-			t.Errorf("episode %d changed:\ngot  %+v\nwant %+v", i, got, want)
-		}
-	}
-	for _, want := range []Session{fullSession(), minimalSession()} {
-		raw, err := json.Marshal(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := DecodeSession(raw)
-		if err != nil {
-			t.Fatalf("session %s: %v", want.ID, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("session changed:\ngot  %+v\nwant %+v", got, want)
-		}
-	}
-}
 
 func TestDecodeRecordErrors(t *testing.T) {
 	good, err := json.Marshal(minimalEpisode())
@@ -62,44 +27,6 @@ func TestDecodeRecordErrors(t *testing.T) {
 	}
 	if _, err := DecodeSession([]byte(`{}`)); err == nil {
 		t.Error("an empty session was accepted")
-	}
-}
-
-// The browser store keeps a month's episodes as one JSON list of the texts
-// json.Marshal writes; AppendEpisodes must give every episode back, in
-// order, after those already in dst.
-func TestAppendEpisodesRoundTrip(t *testing.T) {
-	before := []Episode{fullEpisode()}
-	zone := time.FixedZone("", -3*3600)
-	for _, want := range [][]Episode{
-		nil,
-		{minimalEpisode()},
-		append(GenerateEpisodes(120, 3, time.Date(2024, 1, 30, 23, 0, 0, 0, zone)), fullEpisode(), minimalEpisode()),
-	} {
-		texts := make([]string, len(want))
-		for i, e := range want {
-			raw, err := json.Marshal(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts[i] = string(raw)
-		}
-		list := "[" + strings.Join(texts, ",") + "]"
-		data := []byte(list)
-		got, err := AppendEpisodes(before, data)
-		if err != nil {
-			t.Fatalf("%d episodes: %v", len(want), err)
-		}
-		clear(data) // the caller may reuse it
-		if len(got) != len(before)+len(want) || got[0].ID != before[0].ID {
-			t.Fatalf("got %d episodes; want the one before and %d", len(got), len(want))
-		}
-		got = got[len(before):]
-		for i := range want {
-			if !sameJSON(t, got[i], want[i]) || !got[i].Started.Equal(want[i].Started) {
-				t.Errorf("episode %d changed:\ngot  %+v\nwant %+v", i, got[i], want[i])
-			}
-		}
 	}
 }
 

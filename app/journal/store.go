@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -42,6 +43,38 @@ var (
 	// another tab); reload it and try again.
 	ErrConflict = errors.New("journal: changed elsewhere since it was loaded")
 )
+
+// CheckBase is the optimistic concurrency rule of Store.PutEpisode and
+// PutSession, for every Store: a write of record kind/id whose new version
+// is updated may replace the stored version (present when exists, last
+// updated at stored) only if that is still base, the version it was made
+// from; base is zero for a new record.
+func CheckBase(kind, id string, exists bool, stored, base, updated time.Time) error {
+	switch {
+	case !exists && !base.IsZero():
+		return fmt.Errorf("journal: %s %s was deleted elsewhere: %w", kind, id, ErrConflict)
+	case exists && (base.IsZero() || !stored.Equal(base)):
+		return fmt.Errorf("journal: %s %s was changed elsewhere: %w", kind, id, ErrConflict)
+	case exists && !updated.After(base):
+		return &FieldError{Path: "updated", Problem: "must be later than the version it replaces"}
+	}
+	return nil
+}
+
+// CheckImport is the rule of Store.Apply for one record kind/id of an
+// import plan, for every Store: a record to add must not exist yet, and one
+// to update must still exist with an older version than its new one,
+// updated (stored is when the stored version, present when exists, was
+// last updated).
+func CheckImport(kind, id string, add, exists bool, stored, updated time.Time) error {
+	switch {
+	case add && exists:
+		return fmt.Errorf("journal: import: %s %s was added meanwhile: %w", kind, id, ErrConflict)
+	case !add && (!exists || !stored.Before(updated)):
+		return fmt.Errorf("journal: import: %s %s changed meanwhile: %w", kind, id, ErrConflict)
+	}
+	return nil
+}
 
 // Kinds of StorageError.
 const (

@@ -14,6 +14,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/journal"
+	"unknot/app/journal/journaltest"
 	"unknot/wasm/browser"
 )
 
@@ -37,7 +38,7 @@ func journalEnv(t *testing.T, store journal.Store) (*Env, *browser.Files) {
 func seeded(t *testing.T, n int, start time.Time) *journal.Memory {
 	t.Helper()
 	m := &journal.Memory{}
-	eps := journal.GenerateEpisodes(n, 1, start)
+	eps := journaltest.GenerateEpisodes(n, 1, start)
 	if err := m.Apply(context.Background(), journal.Plan{AddEpisodes: eps}); err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +258,7 @@ func TestEpisodeChangeFromAnotherTabIsNoticed(t *testing.T) {
 	store, other := hub.OpenJournal(), hub.OpenJournal()
 	heard := make(chan []string, 1)
 	other.OnChange(func(ids []string) { heard <- ids })
-	ep := journal.GenerateEpisodes(1, 3, time.Now().AddDate(0, 0, -2))[0]
+	ep := journaltest.GenerateEpisodes(1, 3, time.Now().AddDate(0, 0, -2))[0]
 	if err := store.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +284,7 @@ func TestImportPreviewThenApply(t *testing.T) {
 	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
 	env, files := journalEnv(t, store)
 	have, _ := store.Episodes(context.Background())
-	incoming := append(journal.GenerateEpisodes(3, 9, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC)), have[0])
+	incoming := append(journaltest.GenerateEpisodes(3, 9, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC)), have[0])
 	updated := have[1].Clone()
 	updated.Notes, updated.Updated = "newer", updated.Updated.Add(time.Hour)
 	incoming = append(incoming, updated)
@@ -321,7 +322,7 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 	for name, data := range map[string]string{
 		"not json":       "hello",
 		"wrong format":   `{"format":"other","version":1,"exported":"2025-06-01T00:00:00Z","episodes":[],"sessions":[]}`,
-		"score too high": strings.Replace(backupOf(t, journal.GenerateEpisodes(1, 2, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC))), `"score":`, `"score":1`, 1),
+		"score too high": strings.Replace(backupOf(t, journaltest.GenerateEpisodes(1, 2, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC))), `"score":`, `"score":1`, 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			files.Picked[importInputID] = browser.File{Name: "x.json", Data: []byte(data)}

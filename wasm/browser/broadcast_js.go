@@ -88,6 +88,6 @@ func (c *changeChannel) deliver(ids []string) {
 	}
 	c.mu.Unlock()
 	for _, f := range fs {
-		callSafely(func() { f(ids) })
+		_ = callSafely(func() { f(ids) }) // logged; nothing waits on a delivery
 	}
 }

@@ -3,32 +3,14 @@
 package browser
 
 import (
-	"encoding/json"
-	"fmt"
 	"syscall/js"
 	"time"
 
 	"unknot/app/journal"
 )
 
-// Episodes are kept one record per calendar month (see the schema comment
-// in idb_schema_js.go); this file reads and rewrites those records.
-
-// unreadableMonth is where a migrated record whose start could not be read
-// went: month 0 sorts before every real month (episodes start in 1990 or
-// later), so it is read last, and nothing was dropped.
-const unreadableMonth = 0
-
-// monthKey is the key of the record holding the episodes that started in
-// t's calendar month, in UTC: months since the year 0, so that the records
-// sort by time.
-func monthKey(t time.Time) int {
-	u := t.UTC()
-	return u.Year()*12 + int(u.Month()) - 1
-}
-
-// monthName is a month key as people write it, for errors.
-func monthName(m int) string { return fmt.Sprintf("%04d-%02d", m/12, m%12+1) }
+// The month records of IndexedDB, read and written (months.go has the part
+// that needs no JavaScript).
 
 // monthReader decodes month records into one slice through one buffer: a
 // journal's text crosses from JavaScript once, as UTF-8 into memory reused
@@ -84,72 +66,18 @@ func (t *txn) readMonths(from int, ms *monthReader) {
 	read(keyRange.Call("lowerBound", from))
 }
 
-func monthError(m int, err error) error {
-	return &journal.StorageError{Kind: journal.StorageOther, Op: "read the episodes of " + monthName(m), Err: err}
-}
-
-// month is a month record being rewritten: the stored text of each of its
-// episodes, kept byte for byte, beside the episode it decodes to.
-type month struct {
-	key      int
-	episodes []journal.Episode
-	texts    []json.RawMessage
-}
-
 // readMonth reads the record of month key from v, which is undefined when
 // there is none yet.
 func readMonth(key int, v js.Value) (*month, error) {
-	m := &month{key: key}
 	if v.IsUndefined() {
-		return m, nil
+		return decodeMonth(key, "")
 	}
-	if err := json.Unmarshal([]byte(v.Get("json").String()), &m.texts); err != nil {
-		return nil, monthError(key, err)
-	}
-	m.episodes = make([]journal.Episode, len(m.texts))
-	for i, text := range m.texts {
-		var err error
-		if m.episodes[i], err = journal.DecodeEpisode(text); err != nil {
-			return nil, monthError(key, fmt.Errorf("[%d]: %w", i, err))
-		}
-	}
-	return m, nil
-}
-
-// remove takes the episode id out of the month and returns it.
-func (m *month) remove(id string) (journal.Episode, bool) {
-	for i, e := range m.episodes {
-		if e.ID == id {
-			m.episodes = append(m.episodes[:i], m.episodes[i+1:]...)
-			m.texts = append(m.texts[:i], m.texts[i+1:]...)
-			return e, true
-		}
-	}
-	return journal.Episode{}, false
-}
-
-// add puts e, whose json.Marshal text is text, into the month.
-func (m *month) add(e journal.Episode, text []byte) {
-	m.episodes = append(m.episodes, e)
-	m.texts = append(m.texts, text)
+	return decodeMonth(key, v.Get("json").String())
 }
 
 // value is the month's stored record.
 func (m *month) value() js.Value {
-	n := 2
-	for _, t := range m.texts {
-		n += len(t) + 1
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i, t := range m.texts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, t...)
-	}
-	b = append(b, ']')
-	return js.ValueOf(map[string]any{"month": m.key, "json": string(b)})
+	return js.ValueOf(map[string]any{"month": m.key, "json": m.text()})
 }
 
 // changeMonths reads the records of the months keys in t, lets change edit

@@ -175,16 +175,6 @@ func (j *Journal) Apply(ctx context.Context, p journal.Plan) error {
 	if len(eps)+len(sessions) == 0 {
 		return nil
 	}
-	// check is the rule for one record of the plan: nil, or why to abort.
-	check := func(kind, id string, add, exists bool, stored, updated time.Time) error {
-		switch {
-		case add && exists:
-			return fmt.Errorf("journal: import: %s %s was added meanwhile: %w", kind, id, journal.ErrConflict)
-		case !add && (!exists || !stored.Before(updated)):
-			return fmt.Errorf("journal: import: %s %s changed meanwhile: %w", kind, id, journal.ErrConflict)
-		}
-		return nil
-	}
 	err := j.run(ctx, "import", "readwrite", []string{storeMonths, storeEpisodeIDs, storeSessions}, func(t *txn) {
 		ss := t.store(storeSessions)
 		for _, s := range sessions {
@@ -194,7 +184,7 @@ func (j *Journal) Apply(ctx context.Context, p journal.Plan) error {
 				if exists {
 					stored = storedUpdated(v)
 				}
-				if err := check("session", s.id, s.add, exists, stored, s.updated); err != nil {
+				if err := journal.CheckImport("session", s.id, s.add, exists, stored, s.updated); err != nil {
 					t.abort(err)
 					return
 				}
@@ -209,7 +199,7 @@ func (j *Journal) Apply(ctx context.Context, p journal.Plan) error {
 				if ep.exists = !v.IsUndefined(); ep.exists {
 					stored, ep.from = storedUpdated(v), v.Get("month").Int()
 				}
-				if err := check("episode", ep.e.ID, ep.add, ep.exists, stored, ep.e.Updated); err != nil {
+				if err := journal.CheckImport("episode", ep.e.ID, ep.add, ep.exists, stored, ep.e.Updated); err != nil {
 					t.abort(err)
 					return
 				}

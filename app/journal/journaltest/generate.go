@@ -1,4 +1,6 @@
-package journal
+// Package journaltest makes journals for tests, benchmarks and demos, as
+// net/http/httptest does servers.
+package journaltest
 
 import (
 	"encoding/binary"
@@ -6,13 +8,15 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"unknot/app/journal"
 )
 
 // GenerateEpisodes returns n valid, plausible episodes for benchmarks and
 // demos, the same for the same seed. The first starts at start and each
 // next one 1 to 4 days later; most are ended, with a few pain ratings,
 // triggers, things tried and sometimes a triage result and a note.
-func GenerateEpisodes(n int, seed int64, start time.Time) []Episode {
+func GenerateEpisodes(n int, seed int64, start time.Time) []journal.Episode {
 	var key [32]byte
 	binary.LittleEndian.PutUint64(key[:], uint64(seed))
 	src := rand.NewChaCha8(key)
@@ -27,19 +31,19 @@ func GenerateEpisodes(n int, seed int64, start time.Time) []Episode {
 	}
 	minutes := func(lo, hi int) time.Duration { return time.Duration(lo+r.IntN(hi-lo+1)) * time.Minute }
 
-	out := make([]Episode, 0, n)
+	out := make([]journal.Episode, 0, n)
 	t := start
 	for range n {
 		id, err := uuid.NewRandomFromReader(src)
 		if err != nil {
 			panic(err) // ChaCha8 never fails to read
 		}
-		e := Episode{ID: id.String(), Started: t, Created: t.Add(minutes(1, 30))}
+		e := journal.Episode{ID: id.String(), Started: t, Created: t.Add(minutes(1, 30))}
 		e.Updated = e.Created
 		score := 4 + r.IntN(6)
 		at := e.Started
 		for range 1 + r.IntN(5) {
-			e.Pain = append(e.Pain, PainRating{At: at, Score: score})
+			e.Pain = append(e.Pain, journal.PainRating{At: at, Score: score})
 			at = at.Add(minutes(120, 1800))
 			score = max(0, score-r.IntN(3))
 		}
@@ -48,19 +52,19 @@ func GenerateEpisodes(n int, seed int64, start time.Time) []Episode {
 			e.Ended = &end
 			e.Updated = end
 		}
-		e.Where = pick(Wheres)
-		e.Spreads = some(SpreadAreas, 2)
-		e.Triggers = some(TriggerIDs[:6], 2)
+		e.Where = pick(journal.Wheres)
+		e.Spreads = some(journal.SpreadAreas, 2)
+		e.Triggers = some(journal.TriggerIDs[:6], 2)
 		if len(e.Triggers) == 0 {
 			e.Triggers = []string{"none_known"}
 		}
-		for _, i := range r.Perm(len(Treatments))[:1+r.IntN(4)] {
-			e.Tried = append(e.Tried, Tried{What: Treatments[i], Effect: pick(Effects)})
+		for _, i := range r.Perm(len(journal.Treatments))[:1+r.IntN(4)] {
+			e.Tried = append(e.Tried, journal.Tried{What: journal.Treatments[i], Effect: pick(journal.Effects)})
 		}
 		e.Medicines = some(sampleMedicines, 2)
 		if r.IntN(10) < 3 {
-			e.Triage = &TriageRecord{
-				At: e.Created, RuleSetVersion: "1", Disposition: pick(Dispositions[2:4]),
+			e.Triage = &journal.TriageRecord{
+				At: e.Created, RuleSetVersion: "1", Disposition: pick(journal.Dispositions[2:4]),
 				Answers: map[string]string{"fever": "no", "saddle_numbness": "no", "duration": "under_2_days", "course": "same"},
 				Reasons: []string{"duration"},
 			}
