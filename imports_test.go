@@ -31,6 +31,16 @@ func deps(t *testing.T, goos, goarch, pkg string) []string {
 	return list
 }
 
+// goList lists the packages matching pattern.
+func goList(t *testing.T, pattern string) string {
+	t.Helper()
+	out, err := exec.Command("go", "list", pattern).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list %s: %v\n%s", pattern, err, out)
+	}
+	return string(out)
+}
+
 // allDeps lists every import, standard library included.
 func allDeps(t *testing.T, goos, goarch, pkg string) []string {
 	t.Helper()
@@ -44,12 +54,19 @@ func allDeps(t *testing.T, goos, goarch, pkg string) []string {
 }
 
 func TestImportRules(t *testing.T) {
-	// The domain packages are pure: standard library, plus uuid for ids.
+	// The domain packages are pure: standard library, plus uuid for ids and
+	// the shared helpers under app/internal (one located error, one strict
+	// decoder), which import only the standard library themselves.
 	for _, pkg := range []string{"unknot/app/triage", "unknot/app/routine", "unknot/app/journal", "unknot/app/clinic", "unknot/app/emergency"} {
 		for _, d := range deps(t, "", "", pkg) {
-			if d != "github.com/google/uuid" {
-				t.Errorf("%s imports %s; domain packages may import only the standard library and uuid", pkg, d)
+			if d != "github.com/google/uuid" && !strings.HasPrefix(d, "unknot/app/internal/") {
+				t.Errorf("%s imports %s; domain packages may import only the standard library, uuid and app/internal", pkg, d)
 			}
+		}
+	}
+	for _, pkg := range strings.Fields(goList(t, "unknot/app/internal/...")) {
+		if d := deps(t, "", "", pkg); len(d) > 0 {
+			t.Errorf("%s imports %v; the domain's shared helpers may import only the standard library", pkg, d)
 		}
 	}
 	// content reads data through io/fs and knows only the domain packages.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"unknot/app/internal/located"
 )
 
 // Limits on a configuration. MaxConfigBytes bounds the JSON document; the per-field
@@ -39,23 +41,14 @@ type Prescription struct {
 	Link string `json:"link,omitempty"` // /routines/custom#r=<base64url>
 }
 
-// FieldError is a problem with one field of a configuration.
-type FieldError struct {
-	// Field is the JSON key, with an index for list items ("featured[2]",
-	// "prescribed[0].link"); empty when the problem is with the document as a whole.
-	Field   string
-	Problem string
-}
-
-func (e *FieldError) Error() string {
-	if e.Field == "" {
-		return e.Problem
-	}
-	return e.Field + ": " + e.Problem
-}
+// FieldError is a problem with one field of a configuration: Path is the
+// JSON key, with an index for list items ("featured[2]",
+// "prescribed[0].link"), empty when the problem is with the document as a
+// whole.
+type FieldError = located.Error
 
 func problem(field, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Problem: fmt.Sprintf(format, args...)}
+	return located.Errorf(field, format, args...)
 }
 
 // Parse reads a configuration from JSON, strictly (see the package documentation), and

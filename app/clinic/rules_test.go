@@ -278,7 +278,7 @@ func TestValidateWholeSize(t *testing.T) {
 	}
 	err := c.Validate()
 	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Field != "" || !strings.HasPrefix(fe.Problem, "the configuration is ") ||
+	if !errors.As(err, &fe) || fe.Path != "" || !strings.HasPrefix(fe.Problem, "the configuration is ") ||
 		!strings.HasSuffix(fe.Problem, "bytes, more than the 16384 allowed; use an https:// logo or fewer prescribed routines") {
 		t.Fatalf("Validate() of an oversized configuration = %v; want the whole-size problem", err)
 	}
@@ -289,7 +289,7 @@ func TestProblemsListsEveryField(t *testing.T) {
 		Featured: []string{"A"}, Prescribed: []Prescription{{}}}
 	var got []string
 	for _, p := range c.Problems() {
-		got = append(got, p.Field)
+		got = append(got, p.Path)
 	}
 	want := "name logo accent phone booking country featured[0] prescribed[0].name prescribed[0].link"
 	if strings.Join(got, " ") != want {

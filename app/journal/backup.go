@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"unknot/app/internal/located"
 )
 
 // Backup is the journal backup file (DESIGN.md, "Journal backup"):
@@ -22,17 +24,7 @@ type Backup struct {
 // BackupError is a problem with a backup file, in plain words, with the
 // JSON path of the value it is about (empty for the file as a whole), e.g.
 // `episodes[12].started: "yesterday" is not a date`.
-type BackupError struct {
-	Path    string
-	Problem string
-}
-
-func (e *BackupError) Error() string {
-	if e.Path == "" {
-		return e.Problem
-	}
-	return e.Path + ": " + e.Problem
-}
+type BackupError = located.Error
 
 // EncodeBackup writes episodes and sessions as a backup file, one record per
 // line. It refuses, writing nothing, to produce a file that DecodeBackup

@@ -10,21 +10,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+
+	"unknot/app/internal/located"
 )
 
 // FieldError says which field of a record is wrong and why, in plain words.
 // Path is relative to the record ("pain[0].score").
-type FieldError struct {
-	Path    string
-	Problem string
-}
-
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return e.Problem
-	}
-	return e.Path + ": " + e.Problem
-}
+type FieldError = located.Error
 
 // Validate reports the first problem with e, as a *FieldError, or nil.
 func (e Episode) Validate() error {

@@ -1,13 +1,13 @@
 package routine
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
+
+	"unknot/app/internal/located"
 )
 
 // File names DecodeLibrary reports in a DataError.
@@ -237,16 +237,6 @@ func positionOf(tags []Tag) Tag {
 	return Exercise{Tags: tags}.Position()
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields and
-// trailing data.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("unexpected data after the top-level value")
-	}
-	return nil
-}
+// decodeStrict decodes one JSON value into v with the one strict decoder
+// (unknown fields and trailing data are errors); the caller locates it.
+func decodeStrict(b []byte, v any) error { return located.Decode("", b, v) }

@@ -22,7 +22,7 @@ func TestDecodeLibraryErrors(t *testing.T) {
 		{"duplicate routine", "", `"id": "seated"|"id": "ab"`, RoutinesFile, "routines[1].id", "duplicate"},
 		{"no source", "", `"id": "ab", "source": "test"|"id": "ab", "source": ""`, RoutinesFile, "routines[0].source", "missing"},
 		{"no steps", "", `"steps": [{"exercise": "a"}, {"exercise": "b"}]|"steps": []`, RoutinesFile, "routines[0].steps", "0 steps"},
-		{"trailing data", "", "\n]}|\n]} []", RoutinesFile, "", "after the top-level value"},
+		{"trailing data", "", "\n]}|\n]} []", RoutinesFile, "", "after the value"},
 		{"unknown tag", `["supine", "flexion"]|["supine", "bending"]`, "", ExercisesFile, "exercises[0].tags", `unknown tag "bending"`},
 		{"two positions", `["supine", "flexion"]|["supine", "seated"]`, "", ExercisesFile, "exercises[0].tags", "exactly one position"},
 		{"floor disagrees", `"floor": false|"floor": true`, "", ExercisesFile, "exercises[1].floor", "means false"},

@@ -47,7 +47,7 @@ func (f clinicForm) check(lib *routine.Library) clinicCheck {
 	}.Normalize()
 	problems := map[string]*clinic.FieldError{}
 	add := func(p *clinic.FieldError) {
-		key := fieldGroup(p.Field)
+		key := fieldGroup(p.Path)
 		if _, seen := problems[key]; !seen {
 			problems[key] = p
 		}
