@@ -7,6 +7,18 @@
 // Locales (locales_gen.go, written by gen_locales.go from locale/), so that
 // app.wasm starts without reading 60 KB of JSON into a map. make build
 // regenerates it; a test fails when it differs from locale/.
+//
+// The emergency screen's number comes from two tables: emergency_numbers.json
+// (the number to call for an ambulance per ISO 3166-1 country, kept by hand,
+// each group with its source) and time_zones.json (time zone name to
+// country). time_zones.json is generated from the machine's IANA tz database
+// and never edited; go generate does not touch it, so a build does not depend
+// on /usr/share/zoneinfo. After a tzdata update regenerate it with
+//
+//	cd data && go run gen_time_zones.go
+//
+// emergency_test.go checks both against the country names in
+// locale/en/countries.json.
 package data
 
 import "embed"
