@@ -56,28 +56,6 @@ func EpisodesPerWeek(episodes []Episode, now time.Time, n int, loc *time.Locatio
 	return perWeek(episodeStarts(episodes), now, n, loc)
 }
 
-// EpisodesPerMonth counts episodes by the calendar month they started in,
-// for the n months ending with the month of now, oldest first.
-func EpisodesPerMonth(episodes []Episode, now time.Time, n int, loc *time.Location) []Count {
-	if n <= 0 {
-		return nil
-	}
-	now = now.In(loc)
-	last := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, loc)
-	out := make([]Count, n)
-	for i := range out {
-		out[i].Start = last.AddDate(0, -(n - 1 - i), 0)
-	}
-	for _, e := range episodes {
-		t := e.Started.In(loc)
-		months := (t.Year()-last.Year())*12 + int(t.Month()) - int(last.Month())
-		if i := n - 1 + months; i >= 0 && i < n {
-			out[i].Count++
-		}
-	}
-	return out
-}
-
 // SessionsPerWeek counts sessions that did at least one step by the ISO week
 // they started in, like EpisodesPerWeek.
 func SessionsPerWeek(sessions []Session, now time.Time, n int, loc *time.Location) []Count {
@@ -95,28 +73,6 @@ func episodeStarts(episodes []Episode) []time.Time {
 	for i, e := range episodes {
 		out[i] = e.Started
 	}
-	return out
-}
-
-// EpisodePain is one episode's pain: first and last rating by time, and the
-// highest.
-type EpisodePain struct {
-	ID                 string
-	Started            time.Time
-	First, Last, Worst int
-}
-
-// PainTrend returns the pain of every episode with at least one rating,
-// oldest first: whether episodes are getting milder, and whether each one
-// eased.
-func PainTrend(episodes []Episode) []EpisodePain {
-	var out []EpisodePain
-	for _, e := range episodes {
-		if first, last, worst, ok := e.PainSummary(); ok {
-			out = append(out, EpisodePain{e.ID, e.Started, first, last, worst})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Started.Before(out[j].Started) })
 	return out
 }
 

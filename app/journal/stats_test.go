@@ -80,29 +80,6 @@ func TestEpisodesPerWeek(t *testing.T) {
 	}
 }
 
-func TestEpisodesPerMonth(t *testing.T) {
-	ny := mustZone(t, "America/New_York")
-	now := utc(2025, 3, 12, 12, 0)
-	eps := started(
-		utc(2025, 3, 1, 2, 0),   // 1 March UTC, 28 February in New York
-		utc(2025, 1, 15, 9, 0),  // January
-		utc(2024, 12, 31, 9, 0), // outside 3 months
-		utc(2025, 4, 1, 9, 0),   // future
-	)
-	got := EpisodesPerMonth(eps, now, 3, ny)
-	want := []Count{
-		{time.Date(2025, 1, 1, 0, 0, 0, 0, ny), 1},
-		{time.Date(2025, 2, 1, 0, 0, 0, 0, ny), 1},
-		{time.Date(2025, 3, 1, 0, 0, 0, 0, ny), 0},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("New York: got %v; want %v", got, want)
-	}
-	if got := EpisodesPerMonth(eps, now, 3, time.UTC); got[1].Count != 0 || got[2].Count != 1 {
-		t.Errorf("UTC: got %v; want February 0, March 1", got)
-	}
-}
-
 func TestDaysSinceLastEpisode(t *testing.T) {
 	ny := mustZone(t, "America/New_York")
 	tests := []struct {
@@ -129,16 +106,10 @@ func TestDaysSinceLastEpisode(t *testing.T) {
 	}
 }
 
-func TestPainTrendAndSeries(t *testing.T) {
+func TestPainSeries(t *testing.T) {
 	a := fullEpisode() // 8 → 2, worst 8
 	b := minimalEpisode()
 	b.Pain = []PainRating{{at(-47 * time.Hour), 6}, {at(-48 * time.Hour), 9}} // out of order: 9 → 6
-	c := Episode{ID: id3, Started: at(-24 * time.Hour)}                       // no ratings
-	got := PainTrend([]Episode{a, c, b})
-	want := []EpisodePain{{id2, b.Started, 9, 6, 9}, {id1, a.Started, 8, 2, 8}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("PainTrend: got %+v; want %+v", got, want)
-	}
 	series := PainSeries([]Episode{a, b})
 	var scores []int
 	for _, p := range series {

@@ -24,7 +24,7 @@ func boundaries(p *Plan) []float64 {
 func wantStep(p *Plan, t time.Duration) int {
 	step := 0
 	for i := range p.Routine.Steps {
-		if p.StepStart(i) <= t {
+		if p.stepStart[i] <= t {
 			step = i
 		}
 	}
@@ -59,8 +59,8 @@ func TestSkipAtEveryBoundary(t *testing.T) {
 						}
 						return
 					}
-					if s.Elapsed != p.StepStart(cur+1) || s.Step != cur+1 {
-						t.Errorf("skip from %vs (step %d) landed at %v step %d; want %v step %d", b, cur, s.Elapsed, s.Step, p.StepStart(cur+1), cur+1)
+					if s.Elapsed != p.stepStart[cur+1] || s.Step != cur+1 {
+						t.Errorf("skip from %vs (step %d) landed at %v step %d; want %v step %d", b, cur, s.Elapsed, s.Step, p.stepStart[cur+1], cur+1)
 					}
 					if paused != (s.State == StatePaused) {
 						t.Errorf("state after skip = %s; paused %v", s.State, paused)
@@ -88,14 +88,14 @@ func TestBackAtEveryBoundary(t *testing.T) {
 				pl.Advance(at(b))
 				cur := wantStep(p, sec(b))
 				target := cur
-				if sec(b)-p.StepStart(cur) < BackGrace && cur > 0 {
+				if sec(b)-p.stepStart[cur] < BackGrace && cur > 0 {
 					target = cur - 1
 				}
 				doneBefore := pl.Summary().StepsDone
 				pl.Back(at(b))
 				s := pl.Status(at(b))
-				if s.Elapsed != p.StepStart(target) || s.Step != target {
-					t.Errorf("back from %vs landed at %v step %d; want %v step %d", b, s.Elapsed, s.Step, p.StepStart(target), target)
+				if s.Elapsed != p.stepStart[target] || s.Step != target {
+					t.Errorf("back from %vs landed at %v step %d; want %v step %d", b, s.Elapsed, s.Step, p.stepStart[target], target)
 				}
 				if !hasKind(pl.Advance(at(b)), CueAnnounce) {
 					t.Errorf("no announce after back")

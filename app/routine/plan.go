@@ -95,13 +95,6 @@ func NewPlan(r Routine, lib *Library, opts PlanOptions) (*Plan, error) {
 	return buildPlan(adapted, lib, getReady), nil
 }
 
-// StepStart is the offset where step i begins: its get-ready or rest
-// segment, or its first hold when it has neither.
-func (p *Plan) StepStart(i int) time.Duration { return p.stepStart[i] }
-
-// StepEnd is the offset where step i is complete.
-func (p *Plan) StepEnd(i int) time.Duration { return p.stepEnd[i] }
-
 // SegmentAt returns the index of the segment playing at offset t; at or
 // after Total it is the last segment.
 func (p *Plan) SegmentAt(t time.Duration) int {

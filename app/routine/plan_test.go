@@ -31,8 +31,8 @@ func TestPlanTimeline(t *testing.T) {
 	if p.Total != 46*time.Second {
 		t.Errorf("Total = %v; want 46s", p.Total)
 	}
-	if p.StepStart(1) != 19*time.Second || p.StepEnd(0) != 19*time.Second || p.StepEnd(1) != 46*time.Second {
-		t.Errorf("step bounds = %v..%v, %v..%v", p.StepStart(0), p.StepEnd(0), p.StepStart(1), p.StepEnd(1))
+	if p.stepStart[1] != 19*time.Second || p.stepEnd[0] != 19*time.Second || p.stepEnd[1] != 46*time.Second {
+		t.Errorf("step bounds = %v..%v, %v..%v", p.stepStart[0], p.stepEnd[0], p.stepStart[1], p.stepEnd[1])
 	}
 }
 
@@ -82,10 +82,10 @@ func TestPlanNoRestNoLeadIn(t *testing.T) {
 	// "seated" has one step of b; "ba" rests 4 s after b, then a. With rest 0
 	// a step begins at its first hold and announces itself there.
 	p := tinyPlan(t, "ba")
-	if got, want := p.StepStart(1), p.StepEnd(0); got != want {
-		t.Errorf("StepStart(1) = %v; want the end of step 0, %v", got, want)
+	if got, want := p.stepStart[1], p.stepEnd[0]; got != want {
+		t.Errorf("stepStart[1] = %v; want the end of step 0, %v", got, want)
 	}
-	if seg := p.Segments[p.SegmentAt(p.StepStart(1))]; seg.Phase != PhaseRest || seg.Length != 4*time.Second {
+	if seg := p.Segments[p.SegmentAt(p.stepStart[1])]; seg.Phase != PhaseRest || seg.Length != 4*time.Second {
 		t.Errorf("lead-in of step 1 = %+v; want a 4s rest", seg)
 	}
 }

@@ -5,6 +5,7 @@ package browser
 import (
 	"context"
 	"fmt"
+	"log"
 	"sync"
 	"syscall/js"
 	"time"
@@ -28,9 +29,8 @@ type Journal struct {
 	// The database opens in the background so that the app starts at once;
 	// every method waits for it. If it cannot open, the journal lives in
 	// mem for this page only, and Volatile says so.
-	opened  chan struct{}
-	openErr error
-	mem     *journal.Memory
+	opened chan struct{}
+	mem    *journal.Memory
 }
 
 var _ journal.Store = (*Journal)(nil)
@@ -49,7 +49,8 @@ func OpenJournal() *Journal {
 		defer close(j.opened)
 		db, err := openDB(context.Background())
 		if err != nil {
-			j.openErr = &journal.StorageError{Kind: journal.StorageUnavailable, Op: "open the journal", Err: err}
+			// Volatile tells the person; the console says why.
+			log.Printf("unknot: %v", &journal.StorageError{Kind: journal.StorageUnavailable, Op: "open the journal", Err: err})
 			j.mem = &journal.Memory{}
 			return
 		}
@@ -63,12 +64,6 @@ func OpenJournal() *Journal {
 func (j *Journal) Volatile() bool {
 	<-j.opened
 	return j.mem != nil
-}
-
-// OpenError is why the database could not be opened, or nil.
-func (j *Journal) OpenError() error {
-	<-j.opened
-	return j.openErr
 }
 
 // fallback waits for the database and returns the in-memory journal to

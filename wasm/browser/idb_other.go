@@ -26,9 +26,6 @@ func OpenJournal() *Journal { return (&Hub{}).OpenJournal() }
 // twin is memory, but it stands for a journal that opened.
 func (j *Journal) Volatile() bool { return false }
 
-// OpenError is nil: the twin always opens.
-func (j *Journal) OpenError() error { return nil }
-
 // OpenJournal returns an in-memory journal that hears, and is heard by,
 // the hub's other journals (each with records of its own).
 func (h *Hub) OpenJournal() *Journal { return &Journal{changes: h.join()} }
