@@ -51,8 +51,7 @@ func main() {
 	b.OnVisible(app.TryUpdate)
 	// When the browser is first idle, the triage rules and routines are
 	// decoded, and then the garbage is collected once: the first collection
-	// also compiles the collector (200 KB of the runtime's code, 50 ms on the
-	// make bench machine), and left to itself it fell on a tap.
+	// also compiles the collector, and left to itself it fell on a tap.
 	b.WhenIdle(func() {
 		catalog.Prepare()
 		runtime.GC()

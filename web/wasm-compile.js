@@ -3,18 +3,17 @@
 // and posts the compiled module to the page, saying where the bytes came
 // from ("cache" or "network").
 //
-// It reads the cache itself rather than asking the service worker: the
-// bytes then do not pass through the service worker's thread, which made
-// repeat and offline starts 26 to 38 ms faster on make bench's machine
-// (the medians of two runs, of 7 and of 9 interleaved pairs). The cache is the service worker's
-// (cacheName in app/site/worker.js); while a new version installs there are two,
-// and the older one, which the page's shell came from, is listed first.
+// It reads the cache itself rather than asking the service worker, so that
+// the bytes do not pass through the service worker's thread (the README's
+// offline section has the figures). The cache is the service worker's
+// (cacheName in app/site/worker.js); while a new version installs there are
+// two, and the older one, which the page's shell came from, is listed first.
 // Without a cache (a first visit), the address is fetched as usual.
 //
 // The compiler reads the response itself. Counting the bytes for the
 // loader's progress costs too much here: feeding the compiler through a
-// counting stream, or counting a copy of the response, made a repeat start
-// 45 to 80 ms slower on make bench's machine.
+// counting stream, or counting a copy of the response, made repeat starts
+// measurably slower.
 "use strict";
 
 (async () => {

@@ -9,7 +9,7 @@ import (
 )
 
 // decodeStringMap decodes a JSON object whose values are all strings, such
-// as a locale file. It is strict like decodeStrict (no other value types, no
+// as a locale file. It is strict like located.Decode (no other value types, no
 // duplicate keys, no trailing data) and much cheaper than encoding/json's
 // reflection, which matters for a cold WebAssembly start where every page
 // load decodes the words first.

@@ -14,7 +14,8 @@ import (
 // is reading so that every problem names where it is. It is hand-written
 // rather than encoding/json because it must reject what encoding/json
 // accepts silently (repeated keys, nulls, missing fields) and say where, and
-// because it must read 5,000 episodes well within 100 ms.
+// because it must read a large journal within the open-list budget of
+// DESIGN.md.
 type decoder struct {
 	data []byte
 	pos  int
@@ -24,8 +25,8 @@ type decoder struct {
 
 	// An episode's lists are read into scratch space and then cut from
 	// blocks that the records of one decode share: a journal has thousands
-	// of short lists, and growing each from nothing took more than half of
-	// the allocations of reading 5,000 episodes (77,000; now 35,000).
+	// of short lists, and growing each from nothing was most of a decode's
+	// allocations.
 	strs   listBlock[string]
 	pains  listBlock[PainRating]
 	trieds listBlock[Tried]
@@ -295,8 +296,8 @@ func (d *decoder) key() ([]byte, error) {
 // JSON syntax only; rawString checks the text.
 func (d *decoder) stringBytes() (raw []byte, plain bool, err error) {
 	// Most of a journal's bytes are inside strings: the loop keeps to local
-	// variables and one table lookup a byte, which WebAssembly runs several
-	// times faster than a switch on d's fields.
+	// variables and one table lookup a byte, which WebAssembly runs much
+	// faster than a switch on d's fields.
 	data, start := d.data, d.pos
 	i := start + 1
 	escaped := false

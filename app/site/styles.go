@@ -13,12 +13,11 @@ import (
 // webFiles and returns them as one: web/app.css (the design system) first,
 // then the others (one per feature, and a baked clinic's brand) by name.
 // The site serves them inside go-app's /app.css, the one stylesheet every
-// page links. On a repeat or offline start each stylesheet is a request the
-// service worker answers while the page is busiest; one instead of six made
-// offline starts 20 to 55 ms faster in two interleaved A/B runs of make
-// bench's loads. Each keeps a comment with its file name, and its relative
-// url()s are made relative to the root (see rebaseURLs). Stylesheets further
-// down (none yet) would stay files.
+// page links, because on a repeat or offline start each stylesheet is a
+// request the service worker answers while the page is busiest. Each keeps a
+// comment with its file name, and its relative url()s are made relative to
+// the root (see rebaseURLs). Stylesheets further down (none yet) would stay
+// files.
 func foldStylesheets(webFiles map[string][]byte) []byte {
 	var names []string
 	for p := range webFiles {

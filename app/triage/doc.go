@@ -1,7 +1,8 @@
 // Package triage screens answers for back-pain warning signs and says how
-// soon to get care. It implements /work/shared/CLINICAL.md; the questions and
-// rules are data (data/triage.json, decoded by DecodeRuleSet), the semantics
-// below are code. It imports only the standard library.
+// soon to get care. It implements ../shared/CLINICAL.md (beside the
+// repository); the questions and rules are data (data/triage.json, decoded
+// by DecodeRuleSet), the semantics below are code. It imports only the
+// standard library.
 //
 // # Evaluation
 //

@@ -52,8 +52,8 @@ var navItems = func() []navItem {
 // Addresses with an id in them (/routines/<id>, /journal/<uuid>) and
 // unknown addresses get an exact route from Route as they are about to be
 // shown. go-app matches anything but an exact path with a regular
-// expression, and compiling the first one, at every start, took about 60 ms
-// before the first screen.
+// expression, and compiling the first one would delay every start's first
+// screen.
 func Register(e *Env) {
 	for _, p := range pages {
 		newPage := p.new

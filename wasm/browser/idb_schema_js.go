@@ -27,11 +27,8 @@ import (
 //	                              newest = −(started in milliseconds)
 //	meta        {key:"schema", version, from}
 //
-// Why months: reading IndexedDB costs per record as well as per byte.
-// Measured in Chromium 156 with 5,000 episodes (4.5 MB of text), getAll
-// took about 200 ms as one record per episode, 110–150 ms as 410 month
-// records (75–90 ms in requests of 32 months, which is how they are read)
-// and 55–70 ms as 50 records of 100 episodes; and the Go side crosses into
+// Why months: reading IndexedDB costs per record as well as per byte (the
+// README's storage section has the figures), and the Go side crosses into
 // JavaScript once per record. A month holds a handful of episodes, so
 // saving one rewrites a few kilobytes. Keeping the episodes as text (not
 // parsed objects) keeps IndexedDB's own reads cheap too.
