@@ -99,12 +99,3 @@ const (
 	earliestYear        = 1990
 	latestYear          = 9999 // RFC 3339 cannot write later years
 )
-
-func contains(list []string, v string) bool {
-	for _, s := range list {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}

@@ -226,7 +226,7 @@ func (c *checker) score(name string, v int) {
 }
 
 func (c *checker) enum(name, v string, list []string) {
-	if contains(list, v) {
+	if slices.Contains(list, v) {
 		return
 	}
 	if v == "" {
