@@ -4,14 +4,10 @@ package site
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/andybalholm/brotli"
 )
 
 // A server built with BrotliLater answers at once: app.wasm, when its best
@@ -30,18 +26,7 @@ func TestBrotliLaterServesGzipUntilBrotliIsReady(t *testing.T) {
 	encoding := func(s *Site) string {
 		t.Helper()
 		rec := get(t, s, "GET", "/web/app.wasm", "Accept-Encoding", "br, gzip")
-		body := rec.Body.Bytes()
-		switch enc := rec.Header().Get("Content-Encoding"); enc {
-		case "br":
-			body, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
-		case "gzip":
-			zr, err := gzip.NewReader(bytes.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ = io.ReadAll(zr)
-		}
-		if !bytes.Equal(body, wasm) {
+		if !bytes.Equal(decodedBody(t, rec), wasm) {
 			t.Fatalf("app.wasm as %q does not decode to app.wasm", rec.Header().Get("Content-Encoding"))
 		}
 		return rec.Header().Get("Content-Encoding")
