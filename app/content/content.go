@@ -6,10 +6,7 @@
 package content
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -304,20 +301,6 @@ func readDir(fsys fs.FS, dir string) ([]fs.DirEntry, error) {
 		return nil, fmt.Errorf("%T cannot list directories", fsys)
 	}
 	return d.ReadDir(dir)
-}
-
-// decodeStrict decodes one JSON value into v, rejecting unknown fields and
-// trailing data.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("unexpected data after the top-level value")
-	}
-	return nil
 }
 
 // readFile reads a file of fsys through its own ReadFile, for the same

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"unknot/app/internal/located"
 	"unknot/app/routine"
 	"unknot/data"
 )
@@ -140,7 +141,7 @@ func TestRoutineTextKeysUsed(t *testing.T) {
 	}
 	b, _ := fs.ReadFile(fsys, "locale/en/routines.json")
 	var m map[string]string
-	if err := decodeStrict(b, &m); err != nil {
+	if err := located.Decode("locale/en/routines.json", b, &m); err != nil {
 		t.Fatal(err)
 	}
 	for k := range m {
@@ -171,7 +172,7 @@ func TestLoadRoutinesCorrupt(t *testing.T) {
 		{"floor on walking", "exercises.json", `"tags": ["standing"],
       "floor": false`, `"tags": ["standing"],
       "floor": true`, `exercises.json: exercises[11].floor: is true but position "standing" means false`},
-		{"trailing data", "routines.json", "\n  ]\n}\n", "\n  ]\n}\n{}", `routines.json: unexpected data after the top-level value`},
+		{"trailing data", "routines.json", "\n  ]\n}\n", "\n  ]\n}\n{}", `routines.json: unexpected data after the value`},
 		{"not JSON", "exercises.json", `{`, `[`, `exercises.json: invalid character`},
 		{"clinical exercise missing", "exercises.json", `child_pose`, `childs_pose`,
 			`exercises.json: exercises: missing exercise "child_pose" named in CLINICAL.md`},

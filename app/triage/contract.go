@@ -41,12 +41,3 @@ var contract = []Question{
 	{ID: "trigger", Group: GroupContext, Kind: KindChoice, Options: []string{"lifting", "twisting_bending", "sport", "sitting_long", "sleep", "minor_fall", "none_known"}},
 	{ID: "pain_now", Group: GroupContext, Kind: KindScale, Min: 0, Max: 10},
 }
-
-// ContractQuestions returns the question ids CLINICAL.md fixes, in its order.
-func ContractQuestions() []QuestionID {
-	ids := make([]QuestionID, len(contract))
-	for i, q := range contract {
-		ids[i] = q.ID
-	}
-	return ids
-}

@@ -4,24 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"unknot/app/internal/located"
 )
 
 // DataError reports a problem in the rule set data at a JSON path such as
 // "rules[3].when[0].question".
-type DataError struct {
-	Path    string
-	Problem string
-}
-
-func (e *DataError) Error() string {
-	if e.Path == "" {
-		return e.Problem
-	}
-	return e.Path + ": " + e.Problem
-}
+type DataError = located.Error
 
 func dataErr(path, format string, args ...any) error {
-	return &DataError{Path: path, Problem: fmt.Sprintf(format, args...)}
+	return located.Errorf(path, format, args...)
 }
 
 // The JSON shapes of data/triage.json. Lists are decoded one element at a

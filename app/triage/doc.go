@@ -2,7 +2,8 @@
 // soon to get care. It implements ../shared/CLINICAL.md (beside the
 // repository); the questions and rules are data (data/triage.json, decoded
 // by DecodeRuleSet), the semantics below are code. It imports only the
-// standard library.
+// standard library and app/internal/located (the located error and strict
+// decoder every domain package shares).
 //
 // # Evaluation
 //

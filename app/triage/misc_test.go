@@ -103,14 +103,10 @@ func TestQuestionOptionKey(t *testing.T) {
 	}
 }
 
-func TestContractQuestions(t *testing.T) {
-	ids := ContractQuestions()
-	if len(ids) != 30 || ids[0] != "saddle_numbness" || ids[len(ids)-1] != "pain_now" {
-		t.Errorf("ContractQuestions() = %v", ids)
-	}
-	ids[0] = "changed"
-	if ContractQuestions()[0] != "saddle_numbness" {
-		t.Error("ContractQuestions shares its slice")
+func TestContract(t *testing.T) {
+	if len(contract) != 30 || contract[0].ID != "saddle_numbness" || contract[len(contract)-1].ID != "pain_now" {
+		t.Errorf("the contract has %d questions from %s to %s; want CLINICAL.md's 30, from saddle_numbness to pain_now",
+			len(contract), contract[0].ID, contract[len(contract)-1].ID)
 	}
 }
 

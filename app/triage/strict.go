@@ -1,69 +1,10 @@
 package triage
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
-	"reflect"
-	"strings"
-)
+import "unknot/app/internal/located"
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields and
-// trailing data; errors name path.
-func decodeStrict(path string, b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			return dataErr(path, "unexpected data after the value")
-		}
-		return nil
-	}
-	if typeErr, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
-		p := path
-		if typeErr.Field != "" {
-			p = joinPath(path, typeErr.Field)
-		}
-		return dataErr(p, "got a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type))
-	}
-	synErr, isSyntax := errors.AsType[*json.SyntaxError](err)
-	switch {
-	case errors.Is(err, io.EOF):
-		return dataErr(path, "no JSON value")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return dataErr(path, "unexpected end of JSON")
-	case isSyntax:
-		return dataErr(path, "%s (at byte %d)", synErr.Error(), synErr.Offset)
-	}
-	return dataErr(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
-}
-
-func joinPath(path, field string) string {
-	if path == "" {
-		return field
-	}
-	return path + "." + field
-}
-
-// jsonTypeName names the JSON a Go type decodes from.
-func jsonTypeName(t reflect.Type) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	case reflect.Bool:
-		return "true or false"
-	}
-	return "an object"
-}
+// decodeStrict decodes one JSON value into v with the one strict decoder:
+// unknown fields and trailing data are errors, located under path.
+func decodeStrict(path string, b []byte, v any) error { return located.Decode(path, b, v) }
 
 // isName reports whether s is a lower-case identifier: it becomes part of
 // text keys and DOM attributes.
