@@ -4,8 +4,6 @@ package browser
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 	"syscall/js"
 )
 
@@ -18,21 +16,6 @@ func New() *Browser { return &Browser{} }
 // ErrStorageUnavailable means the browser refuses local storage, as some
 // private windows and locked-down frames do.
 var ErrStorageUnavailable = errors.New("storage is not available in this browser window")
-
-// try runs f and turns a JavaScript exception into an error.
-func try(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if je, ok := r.(js.Error); ok {
-				err = errors.New(je.Error())
-				return
-			}
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	f()
-	return nil
-}
 
 func localStorage() (js.Value, error) {
 	var ls js.Value
@@ -149,16 +132,6 @@ func (b *Browser) WhenIdle(f func()) {
 		return
 	}
 	w.Call("setTimeout", cb, 200)
-}
-
-func regionOf(tag string) string {
-	parts := strings.Split(tag, "-")
-	for _, p := range parts[1:] {
-		if len(p) == 2 {
-			return strings.ToUpper(p)
-		}
-	}
-	return ""
 }
 
 // Print opens the browser's print dialog.

@@ -4,7 +4,6 @@ package browser
 
 import (
 	"errors"
-	"strings"
 	"sync"
 )
 
@@ -22,8 +21,6 @@ type Browser struct {
 	Full bool
 	// Printed counts Print calls.
 	Printed int
-
-	visible []func()
 }
 
 // ErrStorageUnavailable means the browser refuses local storage.
@@ -84,29 +81,5 @@ func (b *Browser) WatchAddresses(route func(path string)) { route("/") }
 // WhenIdle calls f at once: the twin is never busy.
 func (b *Browser) WhenIdle(f func()) { f() }
 
-// OnVisible records f; BecomeVisible calls it.
-func (b *Browser) OnVisible(f func()) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.visible = append(b.visible, f)
-}
-
-// BecomeVisible simulates the page becoming visible again.
-func (b *Browser) BecomeVisible() {
-	b.mu.Lock()
-	fs := append([]func(){}, b.visible...)
-	b.mu.Unlock()
-	for _, f := range fs {
-		f()
-	}
-}
-
-func regionOf(tag string) string {
-	parts := strings.Split(tag, "-")
-	for _, p := range parts[1:] {
-		if len(p) == 2 {
-			return strings.ToUpper(p)
-		}
-	}
-	return ""
-}
+// OnVisible does nothing: the twin's page never becomes hidden.
+func (b *Browser) OnVisible(func()) {}

@@ -8,8 +8,25 @@ import (
 	"time"
 )
 
-// The helpers for calling JavaScript: try (in browser_js.go until moved),
-// awaitJS; callSafely, for JavaScript calling Go, is in jscall.go.
+// The helpers for calling JavaScript: try and awaitJS; callSafely, for
+// JavaScript calling Go, needs no JavaScript and is in jscall.go.
+
+// try runs f, which calls JavaScript, and turns a JavaScript exception into
+// an error; a Go panic in f is reported (logged with its stack) and
+// returned as an error too.
+func try(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if je, ok := r.(js.Error); ok {
+				err = errors.New(je.Error())
+				return
+			}
+			err = reportPanic(r)
+		}
+	}()
+	f()
+	return nil
+}
 
 // errPromiseTimeout is returned by awaitJS when a promise neither resolves
 // nor rejects in time.
