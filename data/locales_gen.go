@@ -10,6 +10,7 @@ var Locales = []Words{
 		Keys: []string{
 			"about.disclaimer.text",
 			"about.disclaimer.title",
+			"about.licence",
 			"about.not.text",
 			"about.privacy.storage",
 			"about.privacy.text",
@@ -1122,6 +1123,7 @@ var Locales = []Words{
 		Texts: []string{
 			"Unknot gives general information, not medical advice for you in particular. Always follow what your own doctor, nurse or physiotherapist tells you.",
 			"Please remember",
+			"Unknot is free software under the Apache License 2.0: anyone may use, change and share its code.",
 			"Unknot is not a doctor and does not diagnose. It cannot examine you. If you feel very unwell or something worries you, call a doctor or your emergency number, whatever this app says.",
 			"Your journal and settings are saved in this browser. If you clear your browser’s data, they are deleted. You can save a backup file from the journal.",
 			"Everything you type stays on this device. Unknot has no account, no server that stores your answers, no adverts and no tracking. It does not send your information anywhere.",

@@ -36,5 +36,6 @@ func (p *aboutPage) Render() app.UI {
 		e.section("about-sources", "about.sources.title", e.para("", "about.sources.text"), e.list("sources", aboutSources)),
 		e.section("about-disclaimer", "about.disclaimer.title", e.para("", "about.disclaimer.text")),
 		app.P().Class("muted").Text(e.Text.Format("about.version", "version", app.Getenv("GOAPP_VERSION"))),
+		e.para("muted", "about.licence"),
 	)
 }
