@@ -111,16 +111,8 @@ func (p *episodePage) renderFacts() app.UI {
 	)
 }
 
-// renderAddPain is a row of 0–10 buttons that add a rating taken now.
+// renderAddPain is the pain picker; a choice adds a rating taken now.
 func (p *episodePage) renderAddPain() app.UI {
-	e := p.Env
-	return app.FieldSet().Class("field add-pain").Attr("aria-describedby", "add-pain-hint").Body(
-		e.legend("journal.episode.add_pain"),
-		e.paraID("hint", "add-pain-hint", "journal.quick.pain.hint"),
-		app.Div().Class("quick-choices quick-choices-pain").Body(app.Range(painValues).Slice(func(i int) app.UI {
-			score := i
-			return app.Button().Type("button").Class("btn btn-quiet quick-choice").Attr("data-add-pain", painValues[i]).
-				OnClick(func(ctx app.Context, ev app.Event) { p.onAddPain(score) }).Text(painValues[i])
-		})),
-	)
+	return p.Env.painPicker(painPicker{id: "add-pain", legend: "journal.episode.add_pain", hint: "journal.quick.pain.hint", hook: "add-pain",
+		choose: func(ctx app.Context, score int) { p.onAddPain(score) }})
 }

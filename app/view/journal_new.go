@@ -57,7 +57,8 @@ func (p *quickLogPage) Render() app.UI {
 			return app.P().Class("quick-progress").Text(e.Text.Format("journal.quick.step", "n", num(p.step+1), "of", "3"))
 		}),
 		app.If(p.step == quickPain, func() app.UI {
-			return p.choices("pain", "journal.quick.pain", "journal.quick.pain.hint", painValues, func(v string) string { return v })
+			return e.painPicker(painPicker{id: "quick-pain-step", legend: "journal.quick.pain", hint: "journal.quick.pain.hint", hook: "pain", legendID: "quick-pain",
+				choose: func(ctx app.Context, score int) { p.choose(ctx, "pain", itoa(score)) }}, p.stepActions("pain"))
 		}).ElseIf(p.step == quickWhere, func() app.UI {
 			return p.choices("where", "journal.quick.where", "", journal.Wheres, func(v string) string { return e.T("journal.where." + v) })
 		}).ElseIf(p.step == quickTrigger, func() app.UI {
@@ -68,8 +69,6 @@ func (p *quickLogPage) Render() app.UI {
 		),
 	)
 }
-
-var painValues = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
 
 // choices is one step: a legend and a big button per value, then Back and
 // Skip. The buttons carry data-<name>="<value>".
@@ -87,13 +86,19 @@ func (p *quickLogPage) choices(name, legendKey, hintKey string, values []string,
 			return app.Button().Type("button").Class("btn quick-choice").Attr("data-"+name, v).
 				OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, v) }).Text(label(v))
 		})),
-		app.Div().Class("actions").Body(
-			app.If(p.step > quickPain, func() app.UI {
-				return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-back").OnClick(p.onBack).Text(e.T("journal.quick.back"))
-			}),
-			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-skip").
-				OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, "") }).Text(e.T("journal.quick.skip")),
-		),
+		p.stepActions(name),
+	)
+}
+
+// stepActions are Back (after the first step) and Skip.
+func (p *quickLogPage) stepActions(name string) app.UI {
+	e := p.Env
+	return app.Div().Class("actions").Body(
+		app.If(p.step > quickPain, func() app.UI {
+			return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-back").OnClick(p.onBack).Text(e.T("journal.quick.back"))
+		}),
+		app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-skip").
+			OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, "") }).Text(e.T("journal.quick.skip")),
 	)
 }
 

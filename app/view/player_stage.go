@@ -19,19 +19,27 @@ func (p *playerPage) stage() app.UI {
 	return app.Div().Class("player-stage").Body(
 		app.Div().Class("player-now").Body(
 			app.P().Class("player-phase").Text(p.phaseLabel()),
-			app.P().Class("player-countdown").Body(
-				app.Span().Attr("aria-hidden", "true").Text(itoa(wholeSeconds(st.Remaining))),
-				app.Span().Class("visually-hidden").Text(e.Text.Format("player.seconds_left", "seconds", itoa(wholeSeconds(st.Remaining)))),
-			),
+			// Before the start there is no count to show: a big "5" above
+			// the pain question read like a score.
+			app.If(st.State != routine.StateReady, func() app.UI {
+				return app.P().Class("player-countdown").Body(
+					app.Span().Attr("aria-hidden", "true").Text(p.countdown()),
+					app.Span().Class("visually-hidden").Text(e.Text.Format("player.seconds_left", "seconds", itoa(wholeSeconds(st.Remaining)))),
+				)
+			}),
 			app.Progress().Class("player-progress").Attr("aria-label", e.T("player.progress")).
 				Max(st.Total.Milliseconds()).Value(st.Elapsed.Milliseconds()),
 		),
-		app.If(st.State == routine.StateReady, p.painBeforeScale),
+		app.If(st.State == routine.StateReady, func() app.UI {
+			return app.Div().Class("player-ask").Body(p.painBeforeScale())
+		}),
 		p.controls(),
 		app.Section().Class("player-exercise").Attr("aria-labelledby", "exercise-name").Body(
 			app.P().Class("player-step-of").Text(e.Text.Format("player.exercise_of", "n", itoa(st.Step+1), "total", itoa(st.Steps))),
 			app.H2().ID("exercise-name").Text(name),
-			app.If(st.Rep > 0, func() app.UI { return app.P().Class("player-rep").Text(p.repLine()) }),
+			app.If(p.timed(), func() app.UI {
+				return app.P().Class("player-rep").Text(e.Text.Format("player.timed", "minutes", itoa(int(st.Length/time.Minute))))
+			}).ElseIf(st.Rep > 0 && st.Reps > 1, func() app.UI { return app.P().Class("player-rep").Text(p.repLine()) }),
 			app.Img().Class("player-picture").Src("/web/"+ex.Illustration).
 				Alt(e.Text.Format("player.picture", "name", name)).Width(320).Height(240),
 			app.P().Class("player-next").Text(p.nextLine()),
@@ -55,10 +63,30 @@ func (p *playerPage) stage() app.UI {
 func (p *playerPage) phaseLabel() string {
 	switch st := p.status; st.State {
 	case routine.StateRunning, routine.StateRest:
+		if p.timed() {
+			return p.Env.T("player.timed.phase")
+		}
 		return p.Env.T(st.Phase.TextKey())
 	default:
 		return p.Env.T(st.State.TextKey())
 	}
+}
+
+// timed reports whether the step is one long hold, such as walking, that
+// is shown in minutes rather than as a repetition.
+func (p *playerPage) timed() bool {
+	st := p.status
+	return st.Phase == routine.PhaseHold && st.Reps == 1 && st.Length >= time.Minute
+}
+
+// countdown is the time left: seconds, or minutes and seconds ("1:58") on
+// a timed step.
+func (p *playerPage) countdown() string {
+	s := wholeSeconds(p.status.Remaining)
+	if !p.timed() {
+		return itoa(s)
+	}
+	return itoa(s/60) + ":" + string(rune('0'+s%60/10)) + string(rune('0'+s%10))
 }
 
 // repLine is "Left side · rep 2 of 5", or "Rep 2 of 5" for a two-sided
@@ -113,33 +141,9 @@ func (p *playerPage) painBeforeScale() app.UI {
 	})
 }
 
-// painScale is an optional 0 to 10 rating with big buttons; choosing one
-// is never required.
+// painScale is the optional 0 to 10 rating before and after.
 func (p *playerPage) painScale(id, legendKey string, chosen *int, choose func(app.Context, int)) app.UI {
-	e := p.Env
-	scores := make([]int, 11)
-	for i := range scores {
-		scores[i] = i
-	}
-	return app.FieldSet().Class("field pain-scale").ID(id).Attr("aria-describedby", id+"-hint").Body(
-		e.legend(legendKey),
-		e.paraID("hint", id+"-hint", "player.pain.hint"),
-		app.Div().Class("pain-buttons").Body(
-			app.Range(scores).Slice(func(i int) app.UI {
-				score := scores[i]
-				return app.Button().Type("button").Class("pain-button").Attr("data-score", score).
-					Attr("aria-pressed", chosen != nil && *chosen == score).
-					Attr("aria-label", e.Text.Format("player.pain.score", "score", itoa(score))).
-					Text(itoa(score)).
-					OnClick(func(ctx app.Context, ev app.Event) { choose(ctx, score) }, app.EventScope(legendKey, score))
-			}),
-		),
-		app.P().Class("pain-chosen").Attr("role", "status").Attr("aria-live", "polite").Body(
-			app.If(chosen != nil, func() app.UI {
-				return app.Text(e.Text.Format("player.pain.chosen", "score", itoa(*chosen)))
-			}),
-		),
-	)
+	return p.Env.painPicker(painPicker{id: id, legend: legendKey, hint: "player.pain.hint", hook: "score", keep: true, chosen: chosen, choose: choose})
 }
 
 // wholeSeconds rounds up, so a countdown shows 1 until it reaches 0.
