@@ -119,12 +119,14 @@ func barChart(bars []bar, lo, hi float64) string {
 	left, right := 4.0, float64(chartW-chartRight)
 	scale := (right - left) / (hi - lo)
 	zero := left + (0-lo)*scale
-	if lo < 0 {
-		fmt.Fprintf(&b, `<line class="chart-axis" x1="%.1f" x2="%.1f" y1="0" y2="%d"/>`, zero, zero, h)
-	}
 	for i, br := range bars {
 		y := float64(i*row) + 2
 		svgText(&b, left, y+14, "start", "chart-label", br.Label)
+		if lo < 0 {
+			// The zero line runs beside the bar only, never through the
+			// label above it.
+			fmt.Fprintf(&b, `<line class="chart-axis" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f"/>`, zero, zero, y+17, y+37)
+		}
 		x0, x1 := zero, zero+br.Value*scale
 		class := "chart-bar"
 		if x1 < x0 {

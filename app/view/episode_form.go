@@ -33,6 +33,7 @@ func (p *episodePage) renderForm() app.UI {
 						p.draft.Started = t
 					}
 				}),
+			app.P().Class("field-shown").Attr("aria-hidden", "true").Text(e.dayTime(d.Started)),
 		),
 		app.Div().Class("field").Body(
 			e.label("episode-ended", "journal.field.ended"),
@@ -45,6 +46,9 @@ func (p *episodePage) renderForm() app.UI {
 						p.draft.Ended = nil
 					}
 				}),
+			app.If(d.Ended != nil, func() app.UI {
+				return app.P().Class("field-shown").Attr("aria-hidden", "true").Text(e.dayTime(*d.Ended))
+			}),
 		),
 		p.radioGroup("where", append([]string{""}, journal.Wheres...), d.Where, func(v string) { p.draft.Where = v }),
 		p.checkGroup("spreads", journal.SpreadAreas, d.Spreads, func(vs []string) { p.draft.Spreads = vs }),
