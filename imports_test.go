@@ -57,7 +57,7 @@ func TestImportRules(t *testing.T) {
 	// The domain packages are pure: standard library, plus uuid for ids and
 	// the shared helpers under app/internal (one located error, one strict
 	// decoder), which import only the standard library themselves.
-	for _, pkg := range []string{"unknot/app/triage", "unknot/app/routine", "unknot/app/journal", "unknot/app/clinic"} {
+	for _, pkg := range []string{"unknot/app/triage", "unknot/app/routine", "unknot/app/journal", "unknot/app/clinic", "unknot/app/emergency"} {
 		for _, d := range deps(t, "", "", pkg) {
 			if d != "github.com/google/uuid" && !strings.HasPrefix(d, "unknot/app/internal/") {
 				t.Errorf("%s imports %s; domain packages may import only the standard library, uuid and app/internal", pkg, d)

@@ -202,7 +202,10 @@ func TestBrowserPlayerPainWorseOpensTheCheck(t *testing.T) {
 		chromedp.Poll(`document.querySelector('[data-player-state="ready"]') !== null`, nil))
 	startPlayer(t, ctx)
 	runIn(t, ctx, "pain is worse", chromedp.Click(`#pain-worse`, chromedp.ByQuery))
-	eventually(t, ctx, "landing on the warning-sign check", `location.pathname === "/triage"`)
+	eventually(t, ctx, "the first warning-sign question, unanswered", `location.pathname === "/triage" &&
+		document.querySelector('[data-question="saddle_numbness"]') !== null &&
+		document.querySelector('[data-question="saddle_numbness"] input:checked') === null &&
+		document.querySelector("[data-disposition]") === null`)
 	var saved string
 	runIn(t, ctx, "reading the saved place", chromedp.Evaluate(`localStorage.getItem("unknot.player.position.v1") || ""`, &saved))
 	if saved != "" {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"unknot/app/emergency"
 	"unknot/app/routine"
 	"unknot/app/triage"
 )
@@ -36,6 +37,11 @@ type Catalog struct {
 	routinesOnce sync.Once
 	routinesErr  error
 	routines     *routine.Library
+	// The emergency numbers and time zones: decoded by Load, or when the
+	// first result or Settings needs them.
+	emergencyOnce sync.Once
+	emergencyErr  error
+	emergency     *emergency.Directory
 }
 
 // Error reports a problem in one content file.
@@ -51,7 +57,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // every text key the rules, exercises and routines name has words.
 func Load(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{fsys: fsys}
-	for _, step := range []func() error{c.loadLocales, c.checkLocales, c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText} {
+	for _, step := range []func() error{c.loadLocales, c.checkLocales, c.decodeTriage, c.checkTriageText, c.decodeRoutines, c.checkRoutineText, c.decodeEmergency} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -92,11 +98,45 @@ func (c *Catalog) Routines() *routine.Library {
 	return c.routines
 }
 
+// Emergency returns the emergency numbers of every country and the country
+// of every time zone.
+func (c *Catalog) Emergency() *emergency.Directory {
+	if err := c.decodeEmergency(); err != nil {
+		panic(err)
+	}
+	return c.emergency
+}
+
 // Prepare decodes whatever is still to be decoded, so that no screen waits
 // for it later; the browser calls it when it is idle.
 func (c *Catalog) Prepare() {
 	c.Triage()
 	c.Routines()
+	c.Emergency()
+}
+
+func (c *Catalog) decodeEmergency() error {
+	c.emergencyOnce.Do(func() {
+		const numbers, zones = "emergency_numbers.json", "time_zones.json"
+		n, err := readFile(c.fsys, numbers)
+		if err != nil {
+			c.emergencyErr = &Error{File: numbers, Err: err}
+			return
+		}
+		z, err := readFile(c.fsys, zones)
+		if err != nil {
+			c.emergencyErr = &Error{File: zones, Err: err}
+			return
+		}
+		if c.emergency, err = emergency.Decode(n); err != nil {
+			c.emergencyErr = &Error{File: numbers, Err: err}
+			return
+		}
+		if err := c.emergency.DecodeZones(z); err != nil {
+			c.emergencyErr = &Error{File: zones, Err: err}
+		}
+	})
+	return c.emergencyErr
 }
 
 func (c *Catalog) decodeTriage() error {

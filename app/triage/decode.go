@@ -20,12 +20,11 @@ func dataErr(path, format string, args ...any) error {
 // time so that an error names the element's index.
 type (
 	fileJSON struct {
-		Version          string            `json:"version"`
-		Questions        []json.RawMessage `json:"questions"`
-		Rules            []json.RawMessage `json:"rules"`
-		SelfCare         []json.RawMessage `json:"self_care"`
-		Worsening        []json.RawMessage `json:"worsening"`
-		EmergencyNumbers json.RawMessage   `json:"emergency_numbers"`
+		Version   string            `json:"version"`
+		Questions []json.RawMessage `json:"questions"`
+		Rules     []json.RawMessage `json:"rules"`
+		SelfCare  []json.RawMessage `json:"self_care"`
+		Worsening []json.RawMessage `json:"worsening"`
 	}
 	questionJSON struct {
 		ID      QuestionID `json:"id"`
@@ -55,14 +54,6 @@ type (
 		Tier Disposition `json:"tier"`
 		Text string      `json:"text"`
 	}
-	numbersJSON struct {
-		Default   string              `json:"default"`
-		Countries []numberCountryJSON `json:"countries"`
-	}
-	numberCountryJSON struct {
-		Number    string   `json:"number"`
-		Countries []string `json:"countries"`
-	}
 )
 
 // DecodeRuleSet decodes and validates data/triage.json. It rejects unknown
@@ -85,9 +76,6 @@ func DecodeRuleSet(b []byte) (*RuleSet, error) {
 		return nil, err
 	}
 	if err := rs.decodeAdvice(f.SelfCare, f.Worsening); err != nil {
-		return nil, err
-	}
-	if err := rs.decodeNumbers(f.EmergencyNumbers); err != nil {
 		return nil, err
 	}
 	if err := rs.checkContract(); err != nil {

@@ -25,39 +25,6 @@ func TestDispositionUrgency(t *testing.T) {
 	}
 }
 
-func TestEmergencyNumber(t *testing.T) {
-	rs := realRuleSet(t)
-	tests := []struct {
-		country string
-		number  string
-		known   bool
-	}{
-		{"GB", "999", true}, {"UK", "999", true}, {"gb", "999", true}, {" GB ", "999", true},
-		{"US", "911", true}, {"CA", "911", true},
-		{"AU", "000", true}, {"NZ", "111", true},
-		{"", "112", false}, {"XX", "112", false}, {"JP", "112", false}, {"EU", "112", false},
-	}
-	eu := []string{"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-		"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
-	for _, c := range eu {
-		tests = append(tests, struct {
-			country string
-			number  string
-			known   bool
-		}{c, "112", true})
-	}
-	for _, tt := range tests {
-		n, known := rs.EmergencyNumber(tt.country)
-		if n != tt.number || known != tt.known {
-			t.Errorf("EmergencyNumber(%q) = %s, %v; want %s, %v", tt.country, n, known, tt.number, tt.known)
-		}
-	}
-	var nilRS *RuleSet
-	if n, known := nilRS.EmergencyNumber("GB"); n != "112" || known {
-		t.Errorf("nil rule set: %s, %v; want 112, false", n, known)
-	}
-}
-
 func TestTextKeys(t *testing.T) {
 	rs := realRuleSet(t)
 	keys := make(map[string]string)

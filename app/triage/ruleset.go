@@ -1,7 +1,7 @@
 package triage
 
 // RuleSet is the triage content: questions, rules, self-care plan, worsening
-// advice and emergency numbers, decoded from data/triage.json by
+// advice, decoded from data/triage.json by
 // DecodeRuleSet. A RuleSet is valid by construction and read-only.
 type RuleSet struct {
 	// Version names this rule set; saved results record it.
@@ -12,8 +12,6 @@ type RuleSet struct {
 	rules     []Rule
 	plan      []PlanItem
 	worsening []WorseningItem
-	numbers   map[string]string // upper-case country code -> number
-	fallback  string            // number for an unknown country
 }
 
 // Rule raises the disposition to Tier when every condition holds.

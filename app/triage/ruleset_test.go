@@ -245,22 +245,6 @@ func TestDecodeRuleSetRejects(t *testing.T) {
 		{"worsening tier", func(t *testing.T) []byte {
 			return mutated(t, func(f map[string]any) { obj(list(f, "worsening")[0])["tier"] = "incomplete" })
 		}, "worsening[0].tier", "not a tier"},
-		{"bad emergency number", func(t *testing.T) []byte {
-			return mutated(t, func(f map[string]any) { obj(f["emergency_numbers"])["default"] = "one one two" })
-		}, "emergency_numbers.default", "not a phone number"},
-		{"lower-case country", func(t *testing.T) []byte {
-			return mutated(t, func(f map[string]any) {
-				obj(obj(f["emergency_numbers"])["countries"].([]any)[0])["countries"] = []string{"gb"}
-			})
-		}, "emergency_numbers.countries[0].countries[0]", "not a two-letter upper-case country code"},
-		{"country with two numbers", func(t *testing.T) []byte {
-			return mutated(t, func(f map[string]any) {
-				obj(obj(f["emergency_numbers"])["countries"].([]any)[1])["countries"] = []string{"US", "GB"}
-			})
-		}, "emergency_numbers.countries[1].countries[1]", "country GB already has number 999"},
-		{"unknown emergency numbers field", func(t *testing.T) []byte {
-			return mutated(t, func(f map[string]any) { obj(f["emergency_numbers"])["fallback"] = "112" })
-		}, "emergency_numbers", `unknown field "fallback"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,6 +18,8 @@ type Platform interface {
 	SetRootAttribute(name, value string)
 	// Region is the browser's region (ISO 3166-1 alpha-2, upper case) or "".
 	Region() string
+	// TimeZone is the device's IANA time zone ("Europe/London") or "".
+	TimeZone() string
 	// InFrame reports whether the app runs inside another page's frame.
 	InFrame() bool
 	// Print opens the browser's print dialog.
@@ -89,6 +91,7 @@ func (PrerenderPlatform) Get(string) (string, bool, error) { return "", false, n
 func (PrerenderPlatform) Set(string, string) error         { return errNotInBrowser }
 func (PrerenderPlatform) SetRootAttribute(string, string)  {}
 func (PrerenderPlatform) Region() string                   { return "" }
+func (PrerenderPlatform) TimeZone() string                 { return "" }
 func (PrerenderPlatform) InFrame() bool                    { return false }
 func (PrerenderPlatform) Print()                           {}
 

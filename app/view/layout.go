@@ -13,6 +13,17 @@ type navItem struct {
 // banner when there is a clinic, the update banner, and the bottom
 // navigation with the active item marked.
 func (e *Env) layout(active string, body ...app.UI) app.UI {
+	return e.frame(active, true, body...)
+}
+
+// emergencyLayout is the layout without the install control and the update
+// banner: an emergency result's first screenful holds nothing that
+// competes with the call (CLINICAL.md).
+func (e *Env) emergencyLayout(active string, body ...app.UI) app.UI {
+	return e.frame(active, false, body...)
+}
+
+func (e *Env) frame(active string, prompts bool, body ...app.UI) app.UI {
 	return app.Div().Class(e.appClass()).Body(
 		app.A().Class("skip-link").Href("#main").Text(e.T("nav.skip")),
 		app.Header().Class("topbar").Body(
@@ -20,10 +31,10 @@ func (e *Env) layout(active string, body ...app.UI) app.UI {
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 				e.span("brand-name", "app.name"),
 			),
-			app.If(e.showInstall(), func() app.UI { return &installControl{Env: e} }),
+			app.If(prompts && e.showInstall(), func() app.UI { return &installControl{Env: e} }),
 		),
 		e.clinicBanner(),
-		&updateBanner{Env: e},
+		app.If(prompts, func() app.UI { return &updateBanner{Env: e} }),
 		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
 		e.tabbar(active),
 	)

@@ -39,6 +39,7 @@ func (p *settingsPage) Render() app.UI {
 				p.toggle("voice", s.Voice, func(s *Settings, on bool) { s.Voice = on }),
 				p.toggle("vibration", s.Vibration, func(s *Settings, on bool) { s.Vibration = on }),
 			),
+			p.emergencyInForce(),
 			p.countryField(s.Country),
 		),
 		app.P().
@@ -96,6 +97,23 @@ func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) a
 				p.save(func(s *Settings) { set(s, checked) })
 			}, app.EventScope(name)),
 		app.Span().Text(p.Env.T("settings."+name)),
+	)
+}
+
+// emergencyInForce shows the emergency number the check will show, and what
+// it was chosen from (CLINICAL.md: Settings shows the number in force and why).
+func (p *settingsPage) emergencyInForce() app.UI {
+	e := p.Env
+	call := e.emergencyCall()
+	now := e.Text.Format("settings.emergency.now", "number", call.Number, "country", e.countryName(call.Country))
+	if !call.Known {
+		now = e.Text.Format("settings.emergency.now_local", "number", call.Number)
+	}
+	return app.Section().Class("field emergency-now").ID("emergency-now").Attr("data-call", call.Number).
+		Attr("data-from", string(call.From)).Attr("aria-labelledby", "emergency-now-title").Body(
+		e.h2("emergency-now-title", "settings.emergency.title"),
+		app.P().Class("emergency-now-number").Text(now),
+		e.para("hint", "settings.emergency.from."+string(call.From)),
 	)
 }
 

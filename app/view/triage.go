@@ -2,35 +2,59 @@ package view
 
 import (
 	"encoding/json"
+	"net/url"
+	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/triage"
 )
 
-// triageProgressKey keeps the check's answers and step across reloads, so a
-// person who reloads, or whose phone kills the tab, loses nothing.
-const triageProgressKey = "unknot.triage.progress.v1"
+// triageProgressKey keeps the check in progress and the last finished check
+// across reloads.
+const triageProgressKey = "unknot.triage.progress.v2"
+
+// triageCheckParam names the check in the address (/triage?check=…), so a
+// reload reopens the same check while every other entry starts a new one
+// (CLINICAL.md, "Every check is a fresh check").
+const triageCheckParam = "check"
 
 // triageSteps are the question screens, in order: emergency signs first, then
 // same-day signs, then context. The result comes after the last.
 var triageSteps = []triage.Group{triage.GroupEmergency, triage.GroupSameDay, triage.GroupContext}
 
-// triageProgress is what is saved between reloads.
+// triageProgress is one check: its answers, where the person is in it, and
+// whether its result is in the journal.
 type triageProgress struct {
-	Step    int            `json:"step"`
-	Answers triage.Answers `json:"answers"`
-	Saved   bool           `json:"saved"` // the result is in the journal
+	Check    string         `json:"check"`
+	Step     int            `json:"step"`
+	Answers  triage.Answers `json:"answers"`
+	Saved    bool           `json:"saved"`             // the result is in the journal
+	Finished time.Time      `json:"finished,omitzero"` // when the result was first shown
+}
+
+// triageSaved is what is kept between reloads: the check in progress and the
+// last check that reached a result.
+type triageSaved struct {
+	Current triageProgress  `json:"current"`
+	Last    *triageProgress `json:"last,omitempty"`
 }
 
 // triagePage is the warning-sign check: one screen per group of questions,
-// then the result. Any emergency sign answered Yes or Not sure jumps
-// straight to the result.
+// then the result. It ends as soon as the result is final (triage.Result.Final):
+// an emergency sign answered Yes or Not sure, or a same-day sign once every
+// emergency sign is "no", shows the result at once.
 type triagePage struct {
 	app.Compo
 	Env *Env
 
+	// ctx is the page's own context: work that must outlive the control
+	// that asked for it (scrolling to the result that replaces the
+	// question) goes through it (STYLE.md, habit 11).
+	ctx      app.Context
 	progress triageProgress
+	last     *triageProgress
 	// missing lists the required questions of the current step left
 	// unanswered when the person pressed Next.
 	missing []triage.QuestionID
@@ -39,32 +63,73 @@ type triagePage struct {
 
 func (p *triagePage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "triage.title") }
 
+func (p *triagePage) OnMount(ctx app.Context) { p.ctx = ctx }
+
 func (p *triagePage) OnNav(ctx app.Context) {
+	p.ctx = ctx
 	p.Env.setTitle(ctx, "triage.title")
-	p.load()
+	p.missing, p.saveErr = nil, ""
+	check := ctx.Page().URL().Query().Get(triageCheckParam)
+	saved := p.loadSaved()
+	p.last = saved.Last
+	switch {
+	case check != "" && saved.Current.Check == check:
+		p.progress = saved.Current
+	case check != "" && saved.Last != nil && saved.Last.Check == check:
+		p.progress = *saved.Last
+	default:
+		p.startCheck(ctx, check)
+	}
 }
 
-func (p *triagePage) load() {
-	p.progress = triageProgress{Answers: triage.Answers{}}
+// startCheck begins a new check at the first warning-sign question and names
+// it in the address, so that a reload comes back to it.
+func (p *triagePage) startCheck(ctx app.Context, check string) {
+	if check == "" {
+		check = strconv.FormatInt(time.Now().UnixNano(), 36)
+	}
+	p.progress = triageProgress{Check: check, Answers: triage.Answers{}}
+	u := *ctx.Page().URL()
+	q := u.Query()
+	q.Set(triageCheckParam, check)
+	u.RawQuery = q.Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+func (p *triagePage) loadSaved() triageSaved {
+	var saved triageSaved
 	raw, ok, err := p.Env.Platform.Get(triageProgressKey)
-	if err != nil || !ok {
-		return
+	if err != nil || !ok || json.Unmarshal([]byte(raw), &saved) != nil {
+		return triageSaved{}
 	}
-	var saved triageProgress
-	if json.Unmarshal([]byte(raw), &saved) != nil || saved.Step < 0 || saved.Step > len(triageSteps) {
-		return
+	for _, c := range []*triageProgress{&saved.Current, saved.Last} {
+		if c == nil {
+			continue
+		}
+		if c.Step < 0 || c.Step > len(triageSteps) {
+			c.Step = 0
+		}
+		if c.Answers == nil {
+			c.Answers = triage.Answers{}
+		}
 	}
-	if saved.Answers == nil {
-		saved.Answers = triage.Answers{}
-	}
-	p.progress = saved
+	return saved
 }
 
-// persist saves the progress; if storage refuses, the check still works in
-// this page, it just would not survive a reload.
+// persist saves the check; a check that has reached its result is also the
+// last check. If storage refuses, the check still works in this page, it
+// just would not survive a reload.
 func (p *triagePage) persist() {
-	b, err := json.Marshal(p.progress)
-	if err == nil {
+	saved := triageSaved{Current: p.progress, Last: p.last}
+	if p.onResult() {
+		if p.progress.Finished.IsZero() {
+			p.progress.Finished = time.Now()
+			saved.Current = p.progress
+		}
+		last := p.progress
+		p.last, saved.Last = &last, &last
+	}
+	if b, err := json.Marshal(saved); err == nil {
 		p.Env.Platform.Set(triageProgressKey, string(b))
 	}
 }
@@ -77,27 +142,49 @@ func (p *triagePage) Render() app.UI {
 	e := p.Env
 	if p.onResult() {
 		res := p.rules().Evaluate(p.progress.Answers)
+		if res.Disposition == triage.Emergency {
+			return e.emergencyLayout("triage", p.renderResult(res))
+		}
 		return e.layout("triage", p.renderResult(res))
 	}
 	return e.layout("triage",
 		e.h1("triage.title"),
 		app.If(p.progress.Step == 0, func() app.UI {
-			return e.para("lead", "triage.intro")
+			return app.Div().Body(
+				e.para("lead", "triage.intro"),
+				p.renderLastCheck(),
+			)
 		}),
 		p.renderStep(triageSteps[p.progress.Step]),
 	)
 }
 
-// answer records one answer. An emergency sign answered Yes or Not sure
-// ends the check at once: the person must not be kept answering questions.
-func (p *triagePage) answer(ctx app.Context, q triage.Question, value string) {
+// renderLastCheck keeps the last result one tap away, never in place of
+// the new check.
+func (p *triagePage) renderLastCheck() app.UI {
+	last := p.last
+	if last == nil || last.Check == p.progress.Check || last.Finished.IsZero() {
+		return nil
+	}
+	e := p.Env
+	res := p.rules().Evaluate(last.Answers)
+	href := e.Href("/triage") + "?" + url.Values{triageCheckParam: {last.Check}}.Encode()
+	return app.P().Class("triage-last").Body(
+		app.A().Href(href).Attr("data-action", "last-check").Text(e.Text.Format("triage.last",
+			"date", e.day(last.Finished), "result", e.T("triage.tier."+string(res.Disposition)+".title"))),
+	)
+}
+
+// answer records one answer, and ends the check at once when the result is
+// final: the person must not be kept answering questions.
+func (p *triagePage) answer(q triage.Question, value string) {
 	p.progress.Answers[q.ID] = value
 	p.progress.Saved = false
 	p.missing = removeID(p.missing, q.ID)
-	if q.Group == triage.GroupEmergency && (value == triage.Yes || value == triage.Unsure) {
+	if p.rules().Evaluate(p.progress.Answers).Final() {
 		p.progress.Step = len(triageSteps)
 		p.persist()
-		ctx.Defer(func(app.Context) { scrollToTop(ctx) })
+		p.showTop("result-title")
 		return
 	}
 	p.persist()
@@ -108,17 +195,17 @@ func (p *triagePage) onNext(ctx app.Context, e app.Event) {
 	step := triageSteps[p.progress.Step]
 	p.missing = p.missing[:0]
 	for _, q := range p.rules().QuestionsIn(step) {
-		if _, ok := p.progress.Answers[q.ID]; !ok && requiredQuestion(p.rules(), q) {
+		if _, ok := p.progress.Answers[q.ID]; !ok && p.rules().Required(q.ID) {
 			p.missing = append(p.missing, q.ID)
 		}
 	}
 	if len(p.missing) > 0 {
-		ctx.Defer(func(app.Context) { ctx.ScrollTo("triage-required") })
+		p.ctx.ScrollTo("triage-required")
 		return
 	}
 	p.progress.Step++
 	p.persist()
-	ctx.Defer(func(app.Context) { scrollToTop(ctx) })
+	p.showTop(p.stepHeadingID())
 }
 
 func (p *triagePage) onBack(ctx app.Context, e app.Event) {
@@ -127,55 +214,60 @@ func (p *triagePage) onBack(ctx app.Context, e app.Event) {
 	}
 	p.missing = nil
 	p.persist()
-	ctx.Defer(func(app.Context) { scrollToTop(ctx) })
+	p.showTop(p.stepHeadingID())
 }
 
 // onBackFromResult returns to the first step with an unanswered warning
-// sign, or to the last question step.
+// sign, or to the step of the most urgent sign, or to the last question step.
 func (p *triagePage) onBackFromResult(ctx app.Context, e app.Event) {
 	p.progress.Step = len(triageSteps) - 1
 	res := p.rules().Evaluate(p.progress.Answers)
-	if len(res.Missing) > 0 {
-		q, _ := p.rules().Question(res.Missing[0])
+	var to triage.QuestionID
+	switch {
+	case len(res.Missing) > 0:
+		to = res.Missing[0]
+	case len(res.Reasons) > 0 && res.Final():
+		to = res.Reasons[0].Answers[0].Question
+	}
+	if q, ok := p.rules().Question(to); ok {
 		for i, g := range triageSteps {
 			if g == q.Group {
 				p.progress.Step = i
 			}
 		}
-	} else {
-		for _, r := range res.Reasons {
-			if r.Tier == triage.Emergency {
-				p.progress.Step = 0
-			}
-		}
 	}
 	p.persist()
-	ctx.Defer(func(app.Context) { scrollToTop(ctx) })
+	p.showTop(p.stepHeadingID())
 }
 
+// onRestart starts a new check.
 func (p *triagePage) onRestart(ctx app.Context, e app.Event) {
-	p.progress = triageProgress{Answers: triage.Answers{}}
+	p.startCheck(p.ctx, "")
 	p.missing = nil
 	p.saveErr = ""
-	p.persist()
-	ctx.Defer(func(app.Context) { scrollToTop(ctx) })
+	p.showTop(p.stepHeadingID())
 }
 
-// requiredQuestion reports whether the check cannot finish without q: every
-// warning sign, and every context question a rule looks at. Only answers no
-// rule uses (the trigger, the pain score, pregnancy) may be skipped.
-func requiredQuestion(rs *triage.RuleSet, q triage.Question) bool {
-	if q.WarningSign() {
-		return true
+func (p *triagePage) stepHeadingID() string {
+	if p.onResult() {
+		return "result-title"
 	}
-	for _, r := range rs.Rules() {
-		for _, c := range r.When {
-			if c.Question == q.ID {
-				return true
-			}
+	return "triage-step-title"
+}
+
+// showTop brings the top of the page into view and moves focus to the
+// heading id after the next render, through the page's context: the control
+// that was tapped is often gone by then.
+func (p *triagePage) showTop(id string) {
+	if p.ctx.Src() == nil || !app.IsClient {
+		return
+	}
+	p.ctx.Defer(func(app.Context) {
+		app.Window().Call("scrollTo", 0, 0)
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus", map[string]any{"preventScroll": true})
 		}
-	}
-	return false
+	})
 }
 
 func removeID(ids []triage.QuestionID, id triage.QuestionID) []triage.QuestionID {
@@ -187,5 +279,3 @@ func removeID(ids []triage.QuestionID, id triage.QuestionID) []triage.QuestionID
 	}
 	return out
 }
-
-func scrollToTop(ctx app.Context) { ctx.ScrollTo("main") }

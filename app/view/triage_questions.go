@@ -25,7 +25,7 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 			app.Span().ID("triage-progress-label").Text(e.Text.Format("triage.progress", "step", strconv.Itoa(step+1), "steps", strconv.Itoa(len(triageSteps)))),
 			app.Progress().Attr("aria-labelledby", "triage-progress-label").Max(len(triageSteps)).Value(step+1),
 		),
-		app.H2().Class("triage-group-title").Text(e.T("triage.group."+string(group)+".title")),
+		app.H2().ID("triage-step-title").TabIndex(-1).Class("triage-group-title").Text(e.T("triage.group."+string(group)+".title")),
 		app.P().Class("hint").Text(e.T("triage.group."+string(group)+".intro")),
 		app.Range(questions).Slice(func(i int) app.UI {
 			return p.renderQuestion(questions[i])
@@ -61,7 +61,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 		class += " triage-question-missing"
 	}
 	legend := e.T(q.TextKey())
-	if !requiredQuestion(p.rules(), q) {
+	if !p.rules().Required(q.ID) {
 		legend += " " + e.T("triage.optional")
 	}
 	return app.FieldSet().ID(id).Class(class).Attr("data-question", string(q.ID)).Attr("aria-describedby", id+"-help").Body(
@@ -83,7 +83,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 						Value(c.value).
 						Attr("data-answer", c.value).
 						Checked(answered && current == c.value).
-						OnChange(func(ctx app.Context, ev app.Event) { p.answer(ctx, q, c.value) }, app.EventScope(string(q.ID), c.value)),
+						OnChange(func(ctx app.Context, ev app.Event) { p.answer(q, c.value) }, app.EventScope(string(q.ID), c.value)),
 					app.Span().Text(label),
 				)
 			}),

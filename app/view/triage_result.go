@@ -8,54 +8,107 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/emergency"
 	"unknot/app/journal"
 	"unknot/app/triage"
 )
 
-// renderResult shows the result as CLINICAL.md "What each tier shows" asks:
-// the tier in words and colour, the call button, the reasons, the advice
-// for the tier, the worsening advice, and saving and printing.
+// renderResult shows the result as CLINICAL.md "What each tier shows" asks.
+// An emergency's first screenful holds only the tier, one sentence, the call
+// button and what to tell the call handler; every other tier shows the tier
+// in words and colour, what to do, why, and the self-care plan where it
+// applies. The worsening advice, saving and printing follow.
 func (p *triagePage) renderResult(res triage.Result) app.UI {
 	e := p.Env
 	d := res.Disposition
-	number, known := p.emergencyNumber()
+	call := e.emergencyCall()
+	title := app.H1().ID("result-title").TabIndex(-1).Class("result-title").Text(e.T("triage.tier." + string(d) + ".title"))
+	if d == triage.Emergency {
+		return app.Div().Class("triage-result tier-emergency").Attr("data-disposition", string(d)).Body(
+			title,
+			app.P().Class("result-body").Text(e.T("triage.tier.emergency.body")),
+			p.callBox(call),
+			p.renderTell(res),
+			p.renderWorsening(d, call),
+			p.renderResultActions(),
+		)
+	}
 	return app.Div().Class("triage-result tier-"+string(d)).Attr("data-disposition", string(d)).Body(
 		e.para("result-kicker", "triage.result.title"),
-		app.H1().Class("result-title").Text(e.T("triage.tier."+string(d)+".title")),
+		title,
 		app.P().Class("result-when").Text(e.T("triage.tier."+string(d)+".when")),
 		app.P().Class("result-body").Text(e.T("triage.tier."+string(d)+".body")),
-		app.If(d == triage.Emergency, func() app.UI { return p.callButton(number, known) }),
-		app.If(d == triage.Urgent, func() app.UI { return p.renderUrgent(res) }),
-		app.If(d == triage.Incomplete, func() app.UI {
-			return app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("btn").OnClick(p.onBackFromResult).Text(e.T("triage.action.answer_missing")),
-			)
-		}),
+		app.If(d == triage.Urgent, func() app.UI { return p.renderUrgent(res, call) }),
+		app.If(d == triage.Incomplete, func() app.UI { return p.renderIncomplete(res) }),
 		p.renderReasons(res),
 		app.If(d == triage.Soon || d == triage.SelfCare, func() app.UI { return p.renderSelfCare(d) }),
-		p.renderWorsening(d, number, known),
+		p.renderWorsening(d, call),
 		p.renderResultActions(),
 	)
 }
 
-// callButton is the large tel: link for the emergency number.
-func (p *triagePage) callButton(number string, known bool) app.UI {
-	return app.A().Class("btn btn-call").Href("tel:"+number).Attr("data-call", number).Text(p.callLabel(number, known))
+// callBox is the large tel: link with the number and the country it is
+// for, and a way to change the country when it is wrong.
+func (p *triagePage) callBox(call emergency.Call) app.UI {
+	e := p.Env
+	return app.Div().Class("call-box").Body(
+		p.callButton("btn btn-call", call),
+		app.A().Class("call-change").Href(e.Href("/settings")+"#set-country").Attr("data-action", "change-country").
+			Text(e.T("triage.call.change")),
+	)
 }
 
-func (p *triagePage) callLabel(number string, known bool) string {
-	if !known {
-		return p.Env.Text.Format("triage.call.local", "number", number)
+func (p *triagePage) callButton(class string, call emergency.Call) app.UI {
+	return app.A().Class(class).Href("tel:"+call.Number).Attr("data-call", call.Number).Text(p.Env.callLabel(call))
+}
+
+// renderTell says, in a few words, what to tell the call handler: the signs
+// answered Yes or Not sure.
+func (p *triagePage) renderTell(res triage.Result) app.UI {
+	e := p.Env
+	var lines []string
+	for _, r := range res.Reasons {
+		if r.Tier != triage.Emergency {
+			continue
+		}
+		for _, a := range r.Answers {
+			q, _ := p.rules().Question(a.Question)
+			line := e.T(q.ReasonKey())
+			if a.Value == triage.Unsure {
+				line = e.Text.Format("triage.tell.unsure", "reason", line)
+			}
+			if !slices.Contains(lines, line) {
+				lines = append(lines, line)
+			}
+		}
 	}
-	return p.Env.Text.Format("triage.call", "number", number)
+	return app.Section().Class("result-tell").Attr("aria-labelledby", "result-tell-title").Body(
+		e.h2("result-tell-title", "triage.tell.title"),
+		app.Ul().Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
+	)
+}
+
+// renderIncomplete says how urgent the answers already are and leads back to
+// the questions left.
+func (p *triagePage) renderIncomplete(res triage.Result) app.UI {
+	e := p.Env
+	return app.Div().Class("result-section").Body(
+		app.If(res.AtLeast == triage.Urgent || res.AtLeast == triage.Soon, func() app.UI {
+			return app.P().Class("notice notice-warn result-at-least").Attr("data-at-least", string(res.AtLeast)).
+				Text(e.T("triage.at_least." + string(res.AtLeast)))
+		}),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("btn").Attr("data-action", "answer-missing").OnClick(p.onBackFromResult).Text(e.T("triage.action.answer_missing")),
+		),
+	)
 }
 
 // renderUrgent says where to get care today, and any advice a fired rule
 // carries (pregnancy: the midwife or maternity unit).
-func (p *triagePage) renderUrgent(res triage.Result) app.UI {
+func (p *triagePage) renderUrgent(res triage.Result, call emergency.Call) app.UI {
 	e := p.Env
 	where := "triage.urgent.where_other"
-	if p.country() == "GB" {
+	if call.Country == "GB" {
 		where = "triage.urgent.where_uk"
 	}
 	var advice []string
@@ -87,6 +140,9 @@ func (p *triagePage) renderReasons(res triage.Result) app.UI {
 		}
 	}
 	for _, id := range res.Missing {
+		if res.Disposition != triage.Incomplete {
+			break // only an incomplete result lists what is unanswered
+		}
 		q, _ := p.rules().Question(id)
 		lines = append(lines, e.Text.Format("triage.result.missing", "reason", e.T(q.ReasonKey())))
 	}
@@ -147,7 +203,7 @@ func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
 }
 
 // renderWorsening lists the signs to watch for, grouped by how soon to act.
-func (p *triagePage) renderWorsening(d triage.Disposition, number string, known bool) app.UI {
+func (p *triagePage) renderWorsening(d triage.Disposition, call emergency.Call) app.UI {
 	e := p.Env
 	items := p.rules().Worsening()
 	var tiers []triage.Disposition
@@ -161,7 +217,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 		app.Range(tiers).Slice(func(i int) app.UI {
 			tier := tiers[i]
 			return app.Div().Class("worse-group worse-"+string(tier)).Body(
-				app.H3().Text(e.Text.Format("triage.worse."+string(tier)+".title", "number", number)),
+				app.H3().Text(e.Text.Format("triage.worse."+string(tier)+".title", "number", call.Number)),
 				app.Ul().Body(app.Range(items).Slice(func(j int) app.UI {
 					if items[j].Tier != tier {
 						return nil
@@ -169,7 +225,7 @@ func (p *triagePage) renderWorsening(d triage.Disposition, number string, known 
 					return e.li(items[j].Text)
 				})),
 				app.If(tier == triage.Emergency && d != triage.Emergency, func() app.UI {
-					return app.A().Class("btn btn-danger").Href("tel:"+number).Attr("data-call", number).Text(p.callLabel(number, known))
+					return p.callButton("btn btn-danger", call)
 				}),
 			)
 		}),
@@ -241,22 +297,4 @@ func episodeFromTriage(rs *triage.RuleSet, a triage.Answers, res triage.Result, 
 		}
 	}
 	return ep
-}
-
-// emergencyNumber follows the country (see country); unknown
-// countries get 112 with "or your local emergency number".
-func (p *triagePage) emergencyNumber() (string, bool) {
-	return p.rules().EmergencyNumber(p.country())
-}
-
-// country follows CLINICAL.md: settings, then the clinic's configuration,
-// then the browser's region.
-func (p *triagePage) country() string {
-	if c := p.Env.Settings.Current.Country; c != "" {
-		return c
-	}
-	if c := p.Env.Clinic.Config; c != nil && c.Country != "" {
-		return c.Country
-	}
-	return p.Env.Platform.Region()
 }

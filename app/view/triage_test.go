@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"unknot/app/clinic"
+	"unknot/app/emergency"
 	"unknot/app/triage"
 	"unknot/wasm/browser"
 )
@@ -48,9 +51,15 @@ func TestTriageResultShowsWhatEachTierNeeds(t *testing.T) {
 		hasMissing bool
 	}{
 		{name: "emergency", answers: triage.Answers{"chest_pain": "yes"}, want: "emergency", call: `href="tel:999"`, noRoutine: true,
-			wantText: []string{env.T("triage.tier.emergency.title"), "Call 999"}},
+			wantText: []string{env.T("triage.tier.emergency.title"), "Call 999 (United Kingdom)", env.T("triage.tell.title"), env.T("triage.q.chest_pain.reason")}},
+		{name: "emergency with gaps lists none", answers: triage.Answers{"bowel_control": "unsure", "night_pain": "", "fever": ""}, want: "emergency", call: `href="tel:999"`, noRoutine: true,
+			wantText: []string{env.Text.Format("triage.tell.unsure", "reason", env.T("triage.q.bowel_control.reason"))}},
 		{name: "urgent in the UK", answers: triage.Answers{"fever": "unsure"}, want: "urgent", call: `href="tel:999"`, noRoutine: true,
 			wantText: []string{env.T("triage.urgent.where_uk")}},
+		{name: "urgent with a same-day gap lists none", answers: triage.Answers{"fever": "yes", "night_pain": ""}, want: "urgent", noRoutine: true,
+			wantText: []string{env.T("triage.tier.urgent.title")}},
+		{name: "incomplete, at least urgent", answers: triage.Answers{"fever": "yes", "saddle_numbness": "", "night_pain": ""}, want: "incomplete", noRoutine: true, hasMissing: true,
+			wantText: []string{env.T("triage.at_least.urgent"), env.T("triage.action.answer_missing")}},
 		{name: "pregnancy warning", answers: triage.Answers{"pregnancy_warning": "yes"}, want: "urgent", noRoutine: true,
 			wantText: []string{env.T("triage.advice.midwife")}},
 		{name: "soon", answers: triage.Answers{"duration": "over_6_weeks", "course": "better"}, want: "soon", hasTimer: true,
@@ -89,9 +98,49 @@ func TestTriageResultShowsWhatEachTierNeeds(t *testing.T) {
 	}
 }
 
+func TestEmergencyResultShowsNothingElseFirst(t *testing.T) {
+	b := browser.New()
+	b.Lang = "en-GB"
+	env := testEnv(t, b)
+	html := resultHTML(t, env, triage.Answers{"saddle_numbness": "yes", "fever": "", "night_pain": ""})
+	call := strings.Index(html, `class="btn btn-call"`)
+	tell := strings.Index(html, `class="result-tell"`)
+	if call < 0 || tell < call {
+		t.Fatalf("call button at %d, what to tell at %d; want the call first", call, tell)
+	}
+	for _, later := range []string{"result-worsening", "triage-save", "data-action=\"quick-log\"", "install-slot", "install-button", "update-slot"} {
+		if i := strings.Index(html, later); i >= 0 && i < tell {
+			t.Errorf("%s comes before what to tell the call handler", later)
+		}
+	}
+	if strings.Contains(html, htmlEscape(env.Text.Format("triage.result.missing", "reason", env.T("triage.q.fever.reason")))) {
+		t.Error("an emergency lists unanswered questions")
+	}
+}
+
+func TestEmergencyNumberFollowsTheTimeZoneBeforeTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang, zone, number, country string
+	}{
+		{"en-US", "Europe/London", "999", "United Kingdom"},
+		{"fr-CA", "America/Toronto", "911", "Canada"},
+		{"en-GB", "America/New_York", "911", "United States"},
+		{"en-US", "Etc/UTC", "911", "United States"}, // no country: the language decides
+	} {
+		b := browser.New()
+		b.Lang, b.Zone = tc.lang, tc.zone
+		env := testEnv(t, b)
+		html := resultHTML(t, env, triage.Answers{"chest_pain": "yes"})
+		want := htmlEscape(env.Text.Format("triage.call", "number", tc.number, "country", tc.country))
+		if !strings.Contains(html, `href="tel:`+tc.number+`"`) || !strings.Contains(html, want) {
+			t.Errorf("%s in %s: no %q", tc.lang, tc.zone, want)
+		}
+	}
+}
+
 func TestUnknownRegionGetsLocalNumberWording(t *testing.T) {
 	b := browser.New()
-	b.Lang = "ja-JP"
+	b.Lang = "ja" // no region, no time zone: nothing says where the person is
 	env := testEnv(t, b)
 	html := resultHTML(t, env, triage.Answers{"saddle_numbness": "yes"})
 	if want := htmlEscape(env.Text.Format("triage.call.local", "number", "112")); !strings.Contains(html, want) {
@@ -111,15 +160,15 @@ func TestUnknownRegionGetsLocalNumberWording(t *testing.T) {
 	}
 }
 
-func TestEveryCountryInSettingsHasAnEmergencyNumber(t *testing.T) {
+func TestEveryCountryInSettingsIsInTheDirectory(t *testing.T) {
 	env := testEnv(t, browser.New())
 	codes := countryCodes(env)
-	if len(codes) < 30 {
+	if len(codes) < 200 {
 		t.Fatalf("only %d countries offered", len(codes))
 	}
 	for _, c := range codes {
-		if _, known := env.Catalog.Triage().EmergencyNumber(c); !known {
-			t.Errorf("country %s is offered in settings but has no emergency number", c)
+		if got := env.Catalog.Emergency().Choose(emergency.Where{Setting: c}); got.From != emergency.FromSettings || got.Country != c {
+			t.Errorf("country %s is offered in settings but the emergency directory passes over it: %+v", c, got)
 		}
 	}
 }
@@ -170,7 +219,7 @@ func TestHeatTimerRingsWithTheOutputsThatAreOn(t *testing.T) {
 				audio.Prepare() // what the Start tap does (onStart)
 			}
 			start := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
-			timer := &heatTimer{Env: env, minutes: 15, now: start, endsAt: start.Add(15 * time.Minute)}
+			timer := &heatTimer{Env: env, now: start, state: timerState{Kind: "heat", Minutes: 15, EndsAt: start.Add(15 * time.Minute)}}
 			timer.tick(start.Add(14 * time.Minute))
 			if timer.done || len(audio.Beeps())+len(speech.Spoken())+len(vib.Patterns()) != 0 {
 				t.Fatal("rang before the end")
@@ -189,9 +238,106 @@ func TestHeatTimerRingsWithTheOutputsThatAreOn(t *testing.T) {
 			if got := len(vib.Patterns()); got != tc.buzzes {
 				t.Errorf("vibrations = %d; want %d", got, tc.buzzes)
 			}
-			if html := render(t, timer); !strings.Contains(html, htmlEscape(env.T("timer.done"))) {
+			if html := render(t, timer); !strings.Contains(html, htmlEscape(env.T("timer.heat.done"))) {
 				t.Error("the end is not shown")
 			}
 		})
+	}
+}
+
+// timerRig mounts a heat timer in a test engine with a clock the test moves.
+type timerRig struct {
+	t      *testing.T
+	env    *Env
+	clock  *browser.Clock
+	timer  *heatTimer
+	engine app.TestEngine
+}
+
+func newTimerRig(t *testing.T, b *browser.Browser, clock *browser.Clock) *timerRig {
+	env := testEnv(t, b)
+	env.Clock = clock
+	env.Cues = CueOutput{Speech: browser.NewSpeech(), Sound: browser.NewAudio(), Vibrator: browser.NewVibrator()}
+	r := &timerRig{t: t, env: env, clock: clock, timer: &heatTimer{Env: env}, engine: app.NewTestEngine()}
+	if err := r.engine.Load(r.timer); err != nil {
+		t.Fatal(err)
+	}
+	r.engine.ConsumeAll()
+	r.timer.ctx.Dispatch(r.timer.OnMount) // what go-app does in the browser once the timer is in the page
+	r.engine.ConsumeAll()
+	return r
+}
+
+func (r *timerRig) wait(d time.Duration) {
+	for end := r.clock.Now().Add(d); r.clock.Now().Before(end); {
+		r.clock.Add(time.Second)
+		r.clock.Tick()
+		r.engine.ConsumeAll()
+	}
+}
+
+// click runs a handler as a tap would: go-app updates the component after it.
+func (r *timerRig) click(h func()) {
+	h()
+	r.timer.ctx.Update()
+	r.engine.ConsumeAll()
+}
+
+func (r *timerRig) shows(s string) bool {
+	return strings.Contains(app.HTMLString(r.timer), htmlEscape(s))
+}
+
+// TestHeatTimerCountsDownAfterItsStartButtonIsGone drives the timer past the
+// render that removes the Start button: the ticks must still arrive (they go
+// through the timer's own context), and a reload resumes from the end instant.
+func TestHeatTimerCountsDownAfterItsStartButtonIsGone(t *testing.T) {
+	b := browser.New()
+	clock := browser.NewClock()
+	r := newTimerRig(t, b, clock)
+	r.click(func() { r.timer.onStart(timerChoice{"heat", 15}) })
+	if !r.shows("Heat: 15:00 left") || strings.Contains(app.HTMLString(r.timer), `data-timer="heat-15"`) {
+		t.Fatal("after Start: no 15:00, or the Start buttons still show")
+	}
+	r.wait(3 * time.Second)
+	if !r.shows("Heat: 14:57 left") {
+		t.Fatalf("3 s later: %s", app.HTMLString(r.timer))
+	}
+	// A reload: a new page finds the timer and counts on from its end.
+	r.clock.Add(5 * time.Minute)
+	again := newTimerRig(t, b, clock)
+	if !again.shows("Heat: 9:57 left") {
+		t.Fatalf("after a reload 5 min later: %s", app.HTMLString(again.timer))
+	}
+	again.wait(10 * time.Minute)
+	if !again.timer.done || !again.shows(again.env.T("timer.heat.done")) {
+		t.Fatal("not rung at the end")
+	}
+	if len(again.env.Cues.Vibrator.(*browser.Vibrator).Patterns()) != 1 {
+		t.Error("the end did not vibrate once")
+	}
+	// Rung and cleared: a later page shows no timer.
+	if later := newTimerRig(t, b, clock); later.timer.running() || later.timer.done {
+		t.Error("a finished timer came back after another reload")
+	}
+}
+
+func TestTimerStopsAndIceIsOffered(t *testing.T) {
+	b := browser.New()
+	clock := browser.NewClock()
+	r := newTimerRig(t, b, clock)
+	if !r.shows(r.env.Text.Format("timer.ice.start", "minutes", "20")) {
+		t.Fatal("no 20-minute ice timer offered")
+	}
+	r.click(func() { r.timer.onStart(timerChoice{"ice", 20}) })
+	r.wait(2 * time.Second)
+	if !r.shows("Ice: 19:58 left") {
+		t.Fatalf("ice: %s", app.HTMLString(r.timer))
+	}
+	r.click(func() { r.timer.onStop(app.Context{}, app.Event{}) })
+	if r.timer.running() || clock.Timers() != 0 {
+		t.Errorf("after Stop: running %v, %d timers", r.timer.running(), clock.Timers())
+	}
+	if again := newTimerRig(t, b, clock); again.timer.running() {
+		t.Error("a stopped timer came back after a reload")
 	}
 }

@@ -72,6 +72,19 @@ func (b *Browser) Region() string {
 	return regionOf(b.Language())
 }
 
+// TimeZone is the device's IANA time zone ("Europe/London"), or "" where
+// the browser does not say.
+func (b *Browser) TimeZone() string {
+	var zone string
+	_ = try(func() {
+		z := js.Global().Get("Intl").Get("DateTimeFormat").New().Call("resolvedOptions").Get("timeZone")
+		if z.Type() == js.TypeString {
+			zone = z.String()
+		}
+	})
+	return zone
+}
+
 // InFrame reports whether the page is inside another page's frame.
 func (b *Browser) InFrame() bool {
 	inFrame := true // a cross-origin parent makes the comparison throw: that is a frame too

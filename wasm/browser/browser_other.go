@@ -15,6 +15,8 @@ type Browser struct {
 
 	// Lang is the language tag reported by Language.
 	Lang string
+	// Zone is the IANA time zone reported by TimeZone.
+	Zone string
 	// Framed is reported by InFrame.
 	Framed bool
 	// Full makes every Set fail, as a full storage does.
@@ -67,6 +69,7 @@ func (b *Browser) RootAttribute(name string) string {
 func (b *Browser) Language() string { return b.Lang }
 func (b *Browser) Region() string   { return regionOf(b.Lang) }
 func (b *Browser) InFrame() bool    { return b.Framed }
+func (b *Browser) TimeZone() string { return b.Zone }
 
 // Print counts calls, for tests.
 func (b *Browser) Print() {

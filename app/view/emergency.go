@@ -1,0 +1,32 @@
+package view
+
+import "unknot/app/emergency"
+
+// emergencyCall is the emergency number to show and why, chosen in the
+// domain's order (emergency.Directory.Choose) from what this device knows.
+func (e *Env) emergencyCall() emergency.Call {
+	w := emergency.Where{Setting: e.Settings.Current.Country, TimeZone: e.Platform.TimeZone(), Language: e.Platform.Region()}
+	if c := e.Clinic.Config; c != nil {
+		w.Clinic = c.Country
+	}
+	return e.Catalog.Emergency().Choose(w)
+}
+
+// callLabel is the call button's words: the number and the country it is
+// for, or, where the country has no listed number, the fallback "or your
+// local emergency number".
+func (e *Env) callLabel(c emergency.Call) string {
+	if !c.Known {
+		return e.Text.Format("triage.call.local", "number", c.Number)
+	}
+	return e.Text.Format("triage.call", "number", c.Number, "country", e.countryName(c.Country))
+}
+
+// countryName is a country's name in the person's language, or its code
+// where the words have none.
+func (e *Env) countryName(code string) string {
+	if e.Text.Has("country." + code) {
+		return e.T("country." + code)
+	}
+	return code
+}
