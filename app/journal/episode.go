@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -53,6 +54,24 @@ type TriageRecord struct {
 	Disposition    string            `json:"disposition"` // one of Dispositions
 	Answers        map[string]string `json:"answers,omitempty"`
 	Reasons        []string          `json:"reasons,omitempty"`
+}
+
+// EpisodeFromCheck turns a finished warning-sign check into a new episode
+// that started at rec.At: the check itself, the trigger the person named
+// (answer "trigger") and the pain score they gave (answer "pain_now") at the
+// time of the check.
+func EpisodeFromCheck(rec TriageRecord) Episode {
+	ep := NewEpisode(rec.At)
+	ep.Triage = &rec
+	if t, ok := rec.Answers["trigger"]; ok {
+		ep.Triggers = []string{t}
+	}
+	if s, ok := rec.Answers["pain_now"]; ok {
+		if n, err := strconv.Atoi(s); err == nil {
+			ep.Pain = []PainRating{{At: rec.At, Score: n}}
+		}
+	}
+	return ep
 }
 
 // NewEpisode returns an empty episode that started at now, with a fresh id.

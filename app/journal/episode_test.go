@@ -74,3 +74,26 @@ func TestCloneIsDeep(t *testing.T) {
 		t.Errorf("changing a session clone changed the original")
 	}
 }
+
+func TestEpisodeFromCheck(t *testing.T) {
+	at := time.Date(2026, 12, 3, 8, 30, 0, 0, time.UTC)
+	rec := TriageRecord{At: at, RuleSetVersion: "v1", Disposition: "selfcare",
+		Answers: map[string]string{"trigger": "lifting", "pain_now": "6", "fever": "no"}}
+	ep := EpisodeFromCheck(rec)
+	if !ep.Started.Equal(at) || ep.Triage == nil || ep.Triage.Disposition != "selfcare" || ep.ID == "" {
+		t.Fatalf("episode %+v; want started at the check, with the check and an id", ep)
+	}
+	if len(ep.Triggers) != 1 || ep.Triggers[0] != "lifting" {
+		t.Errorf("triggers %v; want [lifting]", ep.Triggers)
+	}
+	if len(ep.Pain) != 1 || ep.Pain[0].Score != 6 || !ep.Pain[0].At.Equal(at) {
+		t.Errorf("pain %v; want 6 at the check's time", ep.Pain)
+	}
+	if err := ep.Validate(); err != nil {
+		t.Errorf("not a valid episode: %v", err)
+	}
+	bare := EpisodeFromCheck(TriageRecord{At: at, RuleSetVersion: "v1", Disposition: "urgent", Answers: map[string]string{}})
+	if len(bare.Triggers) != 0 || len(bare.Pain) != 0 {
+		t.Errorf("no trigger or pain answered: %v, %v", bare.Triggers, bare.Pain)
+	}
+}

@@ -3,7 +3,6 @@ package view
 import (
 	"context"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -265,7 +264,14 @@ func saveLabel(saved bool) string {
 func (p *triagePage) onSave(ctx app.Context, e app.Event) {
 	now := time.Now()
 	res := p.rules().Evaluate(p.progress.Answers)
-	ep := episodeFromTriage(p.rules(), p.progress.Answers, res, now)
+	rec := journal.TriageRecord{At: now, RuleSetVersion: p.rules().Version, Disposition: string(res.Disposition), Answers: map[string]string{}}
+	for id, v := range p.progress.Answers {
+		rec.Answers[string(id)] = v
+	}
+	for _, r := range res.Reasons {
+		rec.Reasons = append(rec.Reasons, r.Rule)
+	}
+	ep := journal.EpisodeFromCheck(rec)
 	if err := p.Env.Journal.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
 		p.saveErr = storageErrorKey(err)
 		return
@@ -276,25 +282,3 @@ func (p *triagePage) onSave(ctx app.Context, e app.Event) {
 }
 
 func (p *triagePage) onPrint(ctx app.Context, e app.Event) { p.Env.Platform.Print() }
-
-// episodeFromTriage turns a finished check into a journal episode.
-func episodeFromTriage(rs *triage.RuleSet, a triage.Answers, res triage.Result, now time.Time) journal.Episode {
-	ep := journal.NewEpisode(now)
-	rec := &journal.TriageRecord{At: now, RuleSetVersion: rs.Version, Disposition: string(res.Disposition), Answers: map[string]string{}}
-	for id, v := range a {
-		rec.Answers[string(id)] = v
-	}
-	for _, r := range res.Reasons {
-		rec.Reasons = append(rec.Reasons, r.Rule)
-	}
-	ep.Triage = rec
-	if t, ok := a["trigger"]; ok {
-		ep.Triggers = []string{t}
-	}
-	if s, ok := a["pain_now"]; ok {
-		if n, err := strconv.Atoi(s); err == nil {
-			ep.Pain = []journal.PainRating{{At: now, Score: n}}
-		}
-	}
-	return ep
-}
