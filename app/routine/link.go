@@ -1,9 +1,7 @@
 package routine
 
 import (
-	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -14,8 +12,13 @@ import (
 // LinkPath is the route that plays a routine from a link.
 const LinkPath = "/routines/custom"
 
-// LinkVersion is the version of the link format.
-const LinkVersion = 1
+// LinkVersion is the version of the link format EncodeLink writes: 2,
+// the compact form (link_compact.go). Links of version 1, JSON in
+// base64url, were issued before it and still open.
+const LinkVersion = 2
+
+// linkVersionJSON is the first format's version.
+const linkVersionJSON = 1
 
 // Limits on a link.
 const (
@@ -59,7 +62,7 @@ type linkStepJSON struct {
 // routine with too many steps, a bad dose or a long name gives a link that
 // DecodeLink rejects.
 func EncodeLink(c Custom) string {
-	return LinkPath + "#r=" + encodePayload(c)
+	return LinkPath + "#r=" + encodeCompact(c)
 }
 
 // Check reports whether c makes a link DecodeLink accepts, with the error
@@ -67,21 +70,6 @@ func EncodeLink(c Custom) string {
 func (c Custom) Check(lib *Library) error {
 	_, err := DecodeLink(EncodeLink(c), lib)
 	return err
-}
-
-func encodePayload(c Custom) string {
-	lj := linkJSON{V: LinkVersion, Name: c.Name, Steps: make([]linkStepJSON, len(c.Steps))}
-	for i, s := range c.Steps {
-		hold, reps, rest, sides := int(s.Hold/time.Second), s.Reps, int(s.Rest/time.Second), s.Sides
-		lj.Steps[i] = linkStepJSON{Ex: s.Exercise, Hold: &hold, Reps: &reps, Sides: &sides, Rest: &rest}
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // "<" is one byte, not six: links stay short
-	if err := enc.Encode(lj); err != nil {
-		panic(err) // cannot happen: plain strings and numbers
-	}
-	return base64.RawURLEncoding.EncodeToString(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
 // DecodeLink decodes a routine link: the whole link or URL, its fragment
@@ -102,6 +90,9 @@ func DecodeLink(s string, lib *Library) (Custom, error) {
 	if len(payload) > MaxLinkBytes {
 		return Custom{}, linkErr(LinkTooLong, "", "the routine in the link is longer than %d bytes", MaxLinkBytes)
 	}
+	if strings.HasPrefix(payload, compactPrefix) {
+		return decodeCompactLink(payload, lib)
+	}
 	for _, r := range payload {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
 			return Custom{}, linkErr(LinkFormat, "", "the link is damaged (unexpected character %q)", r)
@@ -118,22 +109,44 @@ func DecodeLink(s string, lib *Library) (Custom, error) {
 	if err := decodeStrict(b, &lj); err != nil {
 		return Custom{}, linkErr(LinkFormat, "", "the link is damaged (%v)", err)
 	}
+	if lj.V != linkVersionJSON {
+		return Custom{}, linkErr(LinkVersionCode, "v", "this link is version %d; this Unknot reads versions %d and %d", lj.V, linkVersionJSON, LinkVersion)
+	}
+	return lj.sharable(lib)
+}
+
+// decodeCompactLink decodes a version 2 payload, accepting only the one
+// way EncodeLink writes it.
+func decodeCompactLink(payload string, lib *Library) (Custom, error) {
+	lj, err := decodeCompact(payload)
+	if err != nil {
+		return Custom{}, err
+	}
+	c, err := lj.sharable(lib)
+	if err != nil {
+		return Custom{}, err
+	}
+	if encodeCompact(c) != payload {
+		return Custom{}, linkErr(LinkFormat, "", "the link is damaged (not written the way Unknot writes it)")
+	}
+	return c, nil
+}
+
+// sharable checks the routine and that it can be shared again: a link
+// written by hand may be shorter than the one EncodeLink makes.
+func (lj linkJSON) sharable(lib *Library) (Custom, error) {
 	c, err := lj.custom(lib)
 	if err != nil {
 		return Custom{}, err
 	}
-	// A link written by hand may be shorter than the one EncodeLink makes
-	// (a missing "name"); accept only what can be shared again.
-	if len(encodePayload(c)) > MaxLinkBytes {
+	if len(encodeCompact(c)) > MaxLinkBytes {
 		return Custom{}, linkErr(LinkTooLong, "", "the routine is longer than %d bytes when encoded", MaxLinkBytes)
 	}
 	return c, nil
 }
 
+// custom checks the name and the steps, whatever the version.
 func (lj linkJSON) custom(lib *Library) (Custom, error) {
-	if lj.V != LinkVersion {
-		return Custom{}, linkErr(LinkVersionCode, "v", "this link is version %d; this Unknot reads version %d", lj.V, LinkVersion)
-	}
 	if n := utf8.RuneCountInString(lj.Name); n > MaxNameRunes {
 		return Custom{}, linkErr(LinkName, "name", "the name is %d characters long; the most is %d", n, MaxNameRunes)
 	}

@@ -145,6 +145,9 @@ func FuzzDecodeRoutineLink(f *testing.F) {
 	f.Add(payload(`{"v":1,"name":"","steps":[{"ex":"knee_to_chest","hold":20,"reps":3,"sides":true,"rest":0}]}`))
 	f.Add("r=" + base64.URLEncoding.EncodeToString([]byte(`{"v":1,"name":"x","steps":[{"ex":"walking","hold":120,"reps":1,"sides":false,"rest":300}]}`)))
 	f.Add(payload(`{"v":2}`))
+	f.Add("r=2.cp30r10.kc20x3sr0.wk120~QmFjayBjYXJl")
+	f.Add("r=2.cc5x8.gb5x8~")
+	f.Add("r=2.")
 	f.Add("#r=")
 	f.Add("r=====")
 	f.Fuzz(func(t *testing.T, s string) {

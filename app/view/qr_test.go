@@ -5,8 +5,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"rsc.io/qr"
+
+	"unknot/app/routine"
 )
 
 // TestQRSVGDrawsTheCode reads the SVG back into modules: exactly the dark
@@ -60,5 +63,24 @@ func TestQRSVGDrawsTheCode(t *testing.T) {
 func TestQRSVGTooLong(t *testing.T) {
 	if _, err := qrSVG(strings.Repeat("x", 4000)); err == nil {
 		t.Error("a 4000-byte text made a QR code; want an error")
+	}
+}
+
+// TestPrescriptionQRIsCoarse: a five-exercise prescription, named, on a
+// clinic's sub-path, makes a QR code of version 10 or lower (57 modules a
+// side or fewer), which a phone camera reads off paper; the JSON links of
+// version 1 needed version 17 or so.
+func TestPrescriptionQRIsCoarse(t *testing.T) {
+	c := routine.Custom{Name: "Back care for Anna"}
+	for _, id := range []routine.ExerciseID{routine.CatCow, routine.KneeToChest, routine.GluteBridge, routine.LyingTwist, routine.Walking} {
+		c.Steps = append(c.Steps, routine.CustomStep{Exercise: id, Hold: 20 * time.Second, Reps: 5, Sides: id == routine.KneeToChest, Rest: 15 * time.Second})
+	}
+	link := "https://physio.example.org/back-care" + routine.EncodeLink(c)
+	code, err := qr.Encode(link, qr.M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version := (code.Size - 17) / 4; version > 10 {
+		t.Errorf("the QR code of %s (%d characters) is version %d; want 10 or lower", link, len(link), version)
 	}
 }
