@@ -15,7 +15,7 @@ AXE_VER   := 4.10.3
 WASM_GCFLAGS := -gcflags=unknot/...=-l
 GOFILES    = $(shell find . -name '*.go' -not -path './.cache/*')
 
-.PHONY: run test build static bench fuzz clean tools lint
+.PHONY: run test build static bench fuzz clean tools lint screenshots
 
 ## run: build everything and serve on localhost, printing the URL
 run: build
@@ -64,6 +64,11 @@ tools: $(AXE)
 $(AXE):
 	mkdir -p $(NODE_DIR)
 	npm install --prefix $(NODE_DIR) --no-audit --no-fund --silent axe-core@$(AXE_VER)
+
+## screenshots: every page and key state at 390x844 and 1280x800, light and
+## dark, normal and largest text, into .cache/screenshots/ (to look at)
+screenshots: tools build
+	SCREENSHOTS=$(CURDIR)/.cache/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' -timeout 30m .
 
 ## bench: sizes and load times beside a one-component go-app floor app
 bench: tools build
