@@ -489,7 +489,7 @@ func TestBrowserClinicPage(t *testing.T) {
 	setClinicField(t, ctx, "#clinic-name", "Riverside Physio")
 	setClinicField(t, ctx, "#clinic-accent", "#7fffd4")
 	setClinicField(t, ctx, "#clinic-booking", "http://riverside.example/book")
-	eventually(t, ctx, "the booking error", `(document.getElementById("clinic-booking-error") || {}).textContent?.includes("booking:") &&
+	eventually(t, ctx, "the booking error", `(document.getElementById("clinic-booking-error") || {}).textContent?.startsWith("Booking address") &&
 		document.getElementById("clinic-booking").getAttribute("aria-invalid") === "true" && !document.getElementById("clinic-preview-frame")`)
 	if axe, ok := axeIfPresent(t); ok {
 		checkAxe(t, ctx, axe, "/clinic with an error")

@@ -1184,7 +1184,7 @@ var Locales = []Words{
 			"Country (optional)",
 			"Decides the emergency number shown to patients who have not chosen one.",
 			"Not given",
-			"Check this: {problem}",
+			"{label}: {problem}",
 			"Stretch routines to recommend (optional)",
 			"Logo (optional)",
 			"A small PNG, JPEG or WebP image as a data: address. Addresses on other sites are accepted but not shown: Unknot loads nothing from other sites.",

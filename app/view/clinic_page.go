@@ -186,15 +186,16 @@ func (p *clinicPage) toggleFeatured(id string, on bool) {
 	p.changed()
 }
 
-// fieldError shows the domain's words for a field's problem, once the clinic
-// has changed something.
+// fieldError shows a field's problem, once the clinic has changed
+// something: the field's label as the form shows it, then the domain's
+// words for the problem (never the configuration's key, such as booking).
 func (p *clinicPage) fieldError(field string) app.UI {
 	fe := p.checked.Problem(field)
 	if !p.touched || fe == nil {
 		return nil
 	}
 	return app.P().Class("field-error").ID("clinic-"+field+"-error").Attr("data-field", field).
-		Text(p.Env.Text.Format("clinic.field.error", "problem", fe.Error()))
+		Text(p.Env.Text.Format("clinic.field.error", "label", p.Env.T("clinic.field."+field), "problem", fe.Problem))
 }
 
 func (p *clinicPage) invalid(field string) string {

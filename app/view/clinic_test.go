@@ -168,9 +168,12 @@ func TestClinicFormNamesTheField(t *testing.T) {
 	}
 	form := clinicForm{Name: "Riverside", Booking: "http://riverside.example", Accent: "#7fffd4", Country: "Britain"}
 	html := filled(form)
-	for _, field := range []string{"booking", "country"} {
-		if tag := tagWith(html, `id="clinic-`+field+`-error"`); tag == "" || !strings.Contains(html, field+": ") {
-			t.Errorf("no error naming %s", field)
+	for field, label := range map[string]string{"booking": "Booking address (optional): ", "country": "Country (optional): "} {
+		if tag := tagWith(html, `id="clinic-`+field+`-error"`); tag == "" || !strings.Contains(html, label) {
+			t.Errorf("no error naming %s by its label %q", field, label)
+		}
+		if strings.Contains(html, field+": ") {
+			t.Errorf("an error names the configuration's key %q", field+":")
 		}
 		// go-app's server render writes aria-invalid="true" as a bare attribute.
 		if tag := tagWith(html, `id="clinic-`+field+`"`); !regexp.MustCompile(`aria-invalid(="true")?[ >]`).MatchString(tag) {
