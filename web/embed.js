@@ -3,7 +3,9 @@
      <script src="https://HOST/embed.js" data-clinic="…" async></script>
 
    It inserts a frame of the app (from the address this script came from,
-   sub-path included) right after the script tag, and sizes the frame from
+   sub-path included) right after the script tag, at the end of the body
+   when the tag is in the head, or inside the element named by
+   data-target="#id" when there is one, and sizes the frame from
    the app's height reports. It accepts a message only from that frame's
    window and origin, and only of the shape {type: "unknot:height", height}.
    The app never sends the page anything else: no health data, ever.
@@ -82,5 +84,34 @@
     frame.height = String(Math.ceil(height));
   });
 
-  script.parentNode.insertBefore(frame, script.nextSibling);
+  place();
+
+  // Where the frame goes: into the element the page names with
+  // data-target="#id"; else right after this script when it stands in the
+  // body; else, when the script is in the head (site builders' "add code
+  // to header"), at the end of the body, where it can be seen.
+  function place() {
+    var target = script.getAttribute("data-target") || "";
+    var named = /^#[A-Za-z][\w:.-]*$/.test(target) ? document.getElementById(target.slice(1)) : null;
+    if (named) {
+      named.appendChild(frame);
+    } else if (target && document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", place);
+    } else if (!inHead(script)) {
+      script.parentNode.insertBefore(frame, script.nextSibling);
+    } else if (document.body) {
+      document.body.appendChild(frame);
+    } else {
+      document.addEventListener("DOMContentLoaded", place);
+    }
+  }
+
+  function inHead(el) {
+    for (var n = el.parentNode; n; n = n.parentNode) {
+      if (n === document.head) {
+        return true;
+      }
+    }
+    return false;
+  }
 })();
