@@ -14,6 +14,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"unknot/app/journal"
@@ -83,12 +84,16 @@ func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
 	ctx := b.Tab()
 	id := quickLog(t, ctx, srv.URL, "7", "left", "lifting")
 
+	words := texts(t)
 	rows := journalRows(t, ctx, srv.URL)
-	if len(rows) != 1 || !strings.HasPrefix(rows[0], id+"|") || !strings.Contains(rows[0], "worst pain 7") {
-		t.Fatalf("rows after logging = %q", rows)
+	// The row says what was tapped: the pain, where and what set it off.
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], id+"|") || !strings.Contains(rows[0], "worst pain 7") ||
+		!strings.Contains(rows[0], words.T("journal.where.left")) || !strings.Contains(rows[0], words.T("journal.trigger.lifting")) {
+		t.Fatalf("rows after logging = %q; want one row with worst pain 7, %s, %s", rows, words.T("journal.where.left"), words.T("journal.trigger.lifting"))
 	}
+	_, row, _ := strings.Cut(rows[0], "|")
 	runIn(t, ctx, "reload", chromedp.Reload(), appReady())
-	eventually(t, ctx, "the row after a reload", fmt.Sprintf(`document.querySelector('[data-episode=%q]') !== null`, id))
+	eventually(t, ctx, "the same row after a reload", fmt.Sprintf(`(document.querySelector('[data-episode=%q]') || {}).textContent === %q`, id, row))
 
 	// Save an edit, start another, and kill the browser mid-edit.
 	openEpisode(t, ctx, srv.URL, id)
@@ -105,10 +110,10 @@ func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
 	if got := fieldValue(t, ctx, "#episode-notes"); got != "Bent to pick up the cat." {
 		t.Errorf("notes after a crash = %q; want the saved words", got)
 	}
-	var ratings int
-	runIn(t, ctx, "ratings", chromedp.Evaluate(`document.querySelectorAll(".pain-ratings li").length`, &ratings))
-	if ratings != 2 {
-		t.Errorf("%d pain ratings after a crash; want 2", ratings)
+	var ratings []string
+	runIn(t, ctx, "ratings", chromedp.Evaluate(`[...document.querySelectorAll(".pain-ratings li")].map(li => li.textContent)`, &ratings))
+	if len(ratings) != 2 || !strings.HasSuffix(ratings[0], "pain 7 out of 10") || !strings.HasSuffix(ratings[1], "pain 4 out of 10") {
+		t.Errorf("pain ratings after a crash = %q; want the logged 7, then the added 4", ratings)
 	}
 }
 
@@ -128,7 +133,7 @@ func TestBrowserJournalTwoTabsNeverOverwrite(t *testing.T) {
 		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
 	eventually(t, first, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
 	// The second tab hears of it at once.
-	eventually(t, second, "the changed-elsewhere notice", `document.querySelector("[data-conflict]") !== null`)
+	eventually(t, second, "the changed-elsewhere notice", fmt.Sprintf(`(document.querySelector("[data-conflict]") || {textContent: ""}).textContent.includes(%q)`, texts(t).T("journal.episode.elsewhere")))
 
 	runIn(t, second, "second tab saves anyway", setField("#episode-notes", "from the second tab"),
 		chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
@@ -191,12 +196,18 @@ func TestBrowserJournalExportThenImportIntoFreshProfile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the exported backup does not decode: %v\n%s", err, data)
 	}
-	if len(b1.Episodes) != 2 || b1.Episodes[0].Notes == "" && b1.Episodes[1].Notes == "" {
-		t.Fatalf("backup has %d episodes, notes lost: %s", len(b1.Episodes), data)
+	if len(b1.Episodes) != 2 {
+		t.Fatalf("backup has %d episodes; want 2: %s", len(b1.Episodes), data)
+	}
+	for _, e := range b1.Episodes {
+		if e.ID == id && (e.Notes != `Woke up stiff, "quotes" and a comma, fine.` || strings.Join(e.Medicines, ",") != "ibuprofen") {
+			t.Errorf("backup of %s: notes %q, medicines %q; want the words typed and ibuprofen", id, e.Notes, e.Medicines)
+		}
 	}
 	csv := download(t, ctx, `[data-action="export-csv"]`)
-	if !strings.HasPrefix(string(csv), strings.Join(journal.CSVColumns, ",")) || strings.Count(string(csv), "\n") != 3 {
-		t.Errorf("CSV export:\n%s", csv)
+	if !strings.HasPrefix(string(csv), strings.Join(journal.CSVColumns, ",")) || strings.Count(string(csv), "\n") != 3 ||
+		!strings.Contains(string(csv), `"Woke up stiff, ""quotes"" and a comma, fine."`) {
+		t.Errorf("CSV export (want a header, two rows and the notes quoted whole):\n%s", csv)
 	}
 
 	path := filepath.Join(t.TempDir(), "backup.json")
@@ -221,6 +232,12 @@ func TestBrowserJournalExportThenImportIntoFreshProfile(t *testing.T) {
 	// Importing the same file again adds nothing.
 	runIn(t, fresh, "choosing it again", chromedp.SetUploadFiles("#journal-import-file", []string{path}, chromedp.ByQuery))
 	eventually(t, fresh, "nothing to import", `document.querySelector('[data-import-preview="empty"]') !== null`)
+	if p := text(t, fresh, `[data-import-preview="empty"]`); !strings.Contains(p, "There is nothing to import") {
+		t.Errorf("the second import says %q; want that there is nothing to import", p)
+	}
+	if again := journalRows(t, fresh, srv.URL); strings.Join(again, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after choosing the file again rows =\n%s\nwant\n%s", strings.Join(again, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 func TestBrowserJournalMalformedBackupIsRefused(t *testing.T) {
@@ -277,8 +294,8 @@ func TestBrowserJournalTriageResultLandsInJournal(t *testing.T) {
 	}
 	id, _, _ := strings.Cut(rows[0], "|")
 	openEpisode(t, j.ctx, origin, id)
-	if !j.has(`[data-triage="selfcare"]`) {
-		t.Error("the episode does not show the saved check")
+	if got, want := text(t, j.ctx, `[data-triage="selfcare"]`), texts(t).T("journal.disposition.selfcare"); !strings.Contains(got, want) {
+		t.Errorf("the episode shows the saved check as %q; want it to say %q", got, want)
 	}
 	runIn(t, j.ctx, "summary", chromedp.Navigate(origin+"/journal/summary"), appReady())
 	eventually(t, j.ctx, "the summary", `document.querySelector("[data-warnings]") !== null`)
@@ -314,7 +331,8 @@ const journalMonths = `new Promise((resolve, reject) => {
 func TestBrowserJournalEpisodeMovesMonth(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
-	ctx := newBrowser(t).Tab()
+	b := newBrowser(t)
+	ctx := b.Tab()
 	stays := quickLog(t, ctx, srv.URL, "5", "centre", "sitting_long")
 	moves := quickLog(t, ctx, srv.URL, "7", "left", "lifting")
 	check := func(step string, want ...string) {
@@ -370,9 +388,18 @@ func TestBrowserJournalEpisodeMovesMonth(t *testing.T) {
 	runIn(t, ctx, "deleting", chromedp.Click(`[data-action="delete-episode"]`, chromedp.ByQuery))
 	eventually(t, ctx, "deleted", fmt.Sprintf(`document.querySelector('[data-deleted=%q]') !== null`, moves))
 	check("after deleting it", stays)
-	runIn(t, ctx, "undoing", chromedp.Click(`[data-action="undo-delete"]`, chromedp.ByQuery))
+	// The list, in another tab, no longer shows it.
+	if rows := journalRows(t, b.Tab(), srv.URL); len(rows) != 1 || !strings.HasPrefix(rows[0], stays+"|") {
+		t.Errorf("rows after deleting = %q; want only %s", rows, stays)
+	}
+	runIn(t, ctx, "back to the deleted episode", page.BringToFront())
+	clickJS(t, ctx, `[data-action="undo-delete"]`)
 	eventually(t, ctx, "restored", `document.querySelector("[data-deleted]") === null`)
 	check("after undoing", stays, moves)
+	if rows := journalRows(t, ctx, srv.URL); len(rows) != 2 || !strings.HasPrefix(rows[0], stays+"|") || !strings.HasPrefix(rows[1], moves+"|") ||
+		!strings.Contains(rows[1], "worst pain 7") {
+		t.Errorf("rows after undoing = %q; want %s then %s (worst pain 7) again", rows, stays, moves)
+	}
 }
 
 // TestBrowserJournalMigratesEveryEarlierVersion builds each earlier
@@ -557,7 +584,13 @@ func TestBrowserJournalUnavailableStorageIsSaid(t *testing.T) {
 			req.onerror = () => reject(req.error);
 		})`, nil, awaitPromise))
 	runIn(t, ctx, "journal", chromedp.Navigate(srv.URL+"/journal"), appReady())
-	eventually(t, ctx, "the warning", `document.querySelector(".journal-volatile") !== null`)
-	quickLog(t, ctx, srv.URL, "4", "right", "sport")
-	eventually(t, ctx, "the warning on the quick log", `document.querySelector(".journal-volatile") !== null`)
+	warning := fmt.Sprintf(`(document.querySelector(".journal-volatile") || {}).textContent === %q`, texts(t).T("journal.volatile"))
+	eventually(t, ctx, "the warning", warning)
+	id := quickLog(t, ctx, srv.URL, "4", "right", "sport")
+	eventually(t, ctx, "the warning on the quick log", warning)
+	// It keeps working in memory: the journal, reached without a page load,
+	// lists what was just logged, under the same warning.
+	clickJS(t, ctx, `nav.tabbar a[href="/journal"]`)
+	eventually(t, ctx, "the logged row, kept in memory", fmt.Sprintf(`location.pathname === "/journal" &&
+		((document.querySelector('[data-episode=%q]') || {}).textContent || "").includes("worst pain 4") && %s`, id, warning))
 }
