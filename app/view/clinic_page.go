@@ -21,6 +21,7 @@ type clinicPage struct {
 	form    clinicForm
 	checked clinicCheck
 	touched bool   // errors show once the clinic has changed something
+	logoErr string // why the chosen picture was not taken as the logo
 	preview string // the preview frame's address, updated on change
 	changes int    // makes each preview address new, so the frame reloads
 
@@ -59,7 +60,7 @@ func (p *clinicPage) renderForm() app.UI {
 		e.h2("clinic-form-title", "clinic.form.title"),
 		e.para("hint", "clinic.form.hint"),
 		p.textField("name", "text", "clinic.field.name", "", p.form.Name, func(v string) { p.form.Name = v }),
-		p.textField("logo", "url", "clinic.field.logo", "clinic.field.logo.hint", p.form.Logo, func(v string) { p.form.Logo = v }),
+		p.logoField(),
 		p.accentField(),
 		p.textField("phone", "tel", "clinic.field.phone", "", p.form.Phone, func(v string) { p.form.Phone = v }),
 		p.textField("booking", "url", "clinic.field.booking", "clinic.field.booking.hint", p.form.Booking, func(v string) { p.form.Booking = v }),
