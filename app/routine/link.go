@@ -90,7 +90,7 @@ func DecodeLink(s string, lib *Library) (Custom, error) {
 	if len(payload) > MaxLinkBytes {
 		return Custom{}, linkErr(LinkTooLong, "", "the routine in the link is longer than %d bytes", MaxLinkBytes)
 	}
-	if strings.HasPrefix(payload, compactPrefix) {
+	if isCompact(payload) {
 		return decodeCompactLink(payload, lib)
 	}
 	for _, r := range payload {

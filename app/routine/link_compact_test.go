@@ -68,7 +68,9 @@ func TestCompactLinkErrors(t *testing.T) {
 		code          LinkErrorCode
 		path          string
 	}{
-		{"no steps", "2.", LinkFormat, "steps[0]"},
+		{"no steps", "2", LinkSteps, "steps"},
+		{"no steps, named", "2~YQ", LinkSteps, "steps"},
+		{"an empty step", "2.", LinkFormat, "steps[0]"},
 		{"unknown code", "2.zz30", LinkExercise, "steps[0].ex"},
 		{"no hold", "2.cpx3", LinkFormat, "steps[0].hold"},
 		{"leading zero", "2.cp030", LinkFormat, ""},
