@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -68,13 +69,14 @@ func TestScreenshots(t *testing.T) {
 				for _, tier := range tiers {
 					lookAt(t, ctx, srv.URL, "/triage", v)
 					j := &triageJourney{t: t, ctx: ctx, rs: c.Triage(), base: srv.URL}
-					j.answerAll(tier.answers)
+					answerUntilResult(j, tier.answers)
 					if got := j.disposition(); got != tier.name {
 						t.Fatalf("the %s answers gave %s", tier.name, got)
 					}
 					shoot(t, ctx, name("triage-"+tier.name))
 				}
 				lookAt(t, ctx, srv.URL, "/routines/quick_relief", v)
+				eventually(t, ctx, "the player", `document.querySelector('[data-action="start"]') !== null`)
 				clickJS(t, ctx, `[data-action="start"]`)
 				eventually(t, ctx, "the player running", `document.querySelector('[data-player-state="running"]') !== null`)
 				shoot(t, ctx, name("player-running"))
@@ -85,6 +87,35 @@ func TestScreenshots(t *testing.T) {
 				shoot(t, ctx, name("clinic-preview"))
 			}
 		}
+	}
+}
+
+// answerUntilResult is triageJourney.answerAll for pictures: it stops as
+// soon as a result shows, even one that appears a moment after the answer
+// that ended the check.
+func answerUntilResult(j *triageJourney, answers triage.Answers) {
+	j.t.Helper()
+	groups := []triage.Group{triage.GroupEmergency, triage.GroupSameDay, triage.GroupContext}
+	for _, g := range groups {
+		for _, q := range j.rs.QuestionsIn(g) {
+			v, ok := answers[q.ID]
+			if !ok && q.WarningSign() {
+				v, ok = triage.No, true
+			}
+			if !ok {
+				continue
+			}
+			eventually(j.t, j.ctx, "question "+string(q.ID)+" or a result", fmt.Sprintf(
+				`document.querySelector('[data-question=%q]') !== null || document.querySelector("[data-disposition]") !== null`, q.ID))
+			if j.has("[data-disposition]") {
+				return
+			}
+			j.choose(q.ID, v)
+		}
+		if j.has("[data-disposition]") {
+			return
+		}
+		j.click(`[data-action="next"]`)
 	}
 }
 
