@@ -61,6 +61,14 @@ func TestBrowserShellRenders(t *testing.T) {
 		chromedp.Poll(`document.documentElement.dataset.theme === "dark"`, nil),
 		chromedp.Reload(), appReady(),
 		chromedp.Poll(`document.documentElement.dataset.theme === "dark" && document.getElementById("set-theme-dark").checked`, nil))
+	// The next screen is dark: light words on a dark page (the browser
+	// itself prefers light).
+	clickJS(t, ctx, `nav.tabbar a[href="/"]`)
+	eventually(t, ctx, "home in the dark theme", fmt.Sprintf(`(() => {
+		const luma = (c) => { const [r, g, b] = c.match(/\d+/g).map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+		const s = getComputedStyle(document.body);
+		return document.querySelector("main h1").textContent === %q && luma(s.backgroundColor) < 50 && luma(s.color) > 200;
+	})()`, home.T("home.title")))
 }
 
 func TestBrowserOfflineEveryRoute(t *testing.T) {
@@ -71,10 +79,13 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 
 	// One online visit to any page, then remember what every route shows.
 	runIn(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/about"), appReady(), workerReady())
-	online := map[string]string{}
+	// What each route shows: its heading, then everything in main, so an
+	// offline page must show its real content, not only a title.
+	online, onlineMain := map[string]string{}, map[string]string{}
 	for _, r := range routesToCheck() {
 		runIn(t, ctx, "online "+r, chromedp.Navigate(srv.URL+r), appReady())
 		online[r] = settledText(t, ctx, "main h1")
+		onlineMain[r] = settledText(t, ctx, "main")
 	}
 
 	srv.Kill()
@@ -84,6 +95,8 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 			runIn(t, tab, when+" "+r, chromedp.Navigate(srv.URL+r), appReady())
 			if got := settledText(t, tab, "main h1"); got != online[r] {
 				t.Errorf("%s %s: h1 = %q; want %q (as online)", when, r, got, online[r])
+			} else if got := settledText(t, tab, "main"); got != onlineMain[r] {
+				t.Errorf("%s %s: the page shows\n%s\nwant, as online,\n%s", when, r, got, onlineMain[r])
 			}
 			if !compiledOnWorker(t, tab) {
 				t.Errorf("%s %s: app.wasm was not compiled on the shell's worker", when, r)
@@ -341,8 +354,9 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	b := newBrowser(t)
 	ctx := b.Tab()
-	runIn(t, ctx, "first version", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady(),
+	runIn(t, ctx, "first version", chromedp.Navigate(srv.URL+"/about"), appReady(), workerReady(),
 		chromedp.Evaluate(`window.unknotMarker = "same page"`, nil))
+	first := aboutVersion(t, ctx)
 	// Installing the first worker is not an update.
 	var early bool
 	runIn(t, ctx, "after the first install", chromedp.Sleep(time.Second),
@@ -358,6 +372,10 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	startServer(t, web, addr)
 	runIn(t, ctx, "becoming visible", chromedp.Evaluate(`document.dispatchEvent(new Event("visibilitychange"))`, nil),
 		chromedp.Poll(`document.querySelector(".update-banner") !== null`, nil, chromedp.WithPollingTimeout(45*time.Second)))
+	words := texts(t)
+	if got := text(t, ctx, ".update-banner"); !strings.Contains(got, words.T("update.ready")) || !strings.Contains(got, words.T("update.reload")) {
+		t.Errorf("the banner says %q; want %q with a %q button", got, words.T("update.ready"), words.T("update.reload"))
+	}
 	var marker string
 	runIn(t, ctx, "marker", chromedp.Evaluate(`window.unknotMarker || ""`, &marker))
 	if marker != "same page" {
@@ -365,6 +383,23 @@ func TestBrowserUpdateBanner(t *testing.T) {
 	}
 	runIn(t, ctx, "reloading", chromedp.Click("#update-reload", chromedp.ByQuery))
 	eventually(t, ctx, "the reload", `!window.unknotMarker && document.getElementById("app-wasm-loader") === null && document.querySelector(".update-banner") === null`)
+	// The reloaded page runs the new version, from the new version's cache.
+	second := aboutVersion(t, ctx)
+	var caches []string
+	runIn(t, ctx, "the caches", chromedp.Evaluate(`caches.keys().then(ks => ks.filter(k => k.startsWith("unknot-")))`, &caches, awaitPromise))
+	if second == first || len(caches) != 1 || caches[0] != "unknot-"+second {
+		t.Errorf("after Reload the page is version %q (was %q) with caches %q; want a new version, cached alone as unknot-<version>", second, first, caches)
+	}
+}
+
+// aboutVersion is the version the About page in ctx says it runs.
+func aboutVersion(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	const line = `[...document.querySelectorAll("main p")].map(p => p.textContent.trim()).find(s => /^Version \S+$/.test(s))`
+	eventually(t, ctx, "the version on About", line+` !== undefined`)
+	var v string
+	runIn(t, ctx, "reading the version", chromedp.Evaluate(line+`.slice("Version ".length)`, &v))
+	return v
 }
 
 func copyDir(t *testing.T, src string) string {
