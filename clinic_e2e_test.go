@@ -161,10 +161,11 @@ func checkHostedSite(t *testing.T, app hostedApp, s hostedSite, routes []string)
 	for _, e := range errs {
 		t.Errorf("%s: installability error: %s %v", s.name, e.ErrorID, e.ErrorArguments)
 	}
-	titles := map[string]string{}
+	titles, pages := map[string]string{}, map[string]string{}
 	for _, r := range routes {
 		runIn(t, ctx, s.name+" "+r, chromedp.Navigate(s.url(r)), appReady())
 		titles[r] = settledH1(t, ctx, words)
+		pages[r] = settledText(t, ctx, "main")
 		if titles[r] == words.T("notfound.title") {
 			t.Errorf("%s %s: the app shows the not-found page", s.name, r)
 		}
@@ -188,6 +189,8 @@ func checkHostedSite(t *testing.T, app hostedApp, s hostedSite, routes []string)
 		runIn(t, offline, s.name+" offline "+r, chromedp.Navigate(s.url(r)), appReady())
 		if got := settledH1(t, offline, words); got != titles[r] {
 			t.Errorf("%s offline %s: h1 %q; want %q", s.name, r, got, titles[r])
+		} else if got := settledText(t, offline, "main"); got != pages[r] {
+			t.Errorf("%s offline %s: the page shows\n%s\nwant, as online,\n%s", s.name, r, got, pages[r])
 		}
 	}
 }
@@ -374,6 +377,29 @@ func TestNginxEmbedOnAClinicPage(t *testing.T) {
 	if got.Install || got.Embed != "true" {
 		t.Errorf("install control shown %v, data-embed %q; want no install control in the embed", got.Install, got.Embed)
 	}
+	// What a patient sees: the clinic's name on screen, the main action
+	// painted in the clinic's colour, its number and its routine.
+	var seen struct {
+		NameShown            bool
+		PrimaryBg, Phone     string
+		Recommends, Routines string
+	}
+	inFrame(t, ctx, `(() => { const name = document.querySelector(".clinic-name"), r = name ? name.getBoundingClientRect() : {width: 0, height: 0};
+		const s = name ? getComputedStyle(name) : {};
+		return {nameShown: r.width > 0 && r.height > 0 && s.visibility === "visible" && s.opacity === "1" && s.color !== s.backgroundColor,
+			primaryBg: getComputedStyle(document.querySelector("a.action-primary")).backgroundColor,
+			phone: (document.querySelector(".clinic-phone") || {}).textContent || "",
+			recommends: (document.querySelector(".clinic-routines-title") || {}).textContent || "",
+			routines: [...document.querySelectorAll(".clinic-routines li a")].map(a => a.textContent + " " + a.getAttribute("href")).join("; ")}; })()`, &seen)
+	if !seen.NameShown || seen.PrimaryBg != "rgb(124, 58, 237)" {
+		t.Errorf("clinic name shown %v, main action painted %s; want the name visible and the action in %s (rgb(124, 58, 237))", seen.NameShown, seen.PrimaryBg, cfg.Accent)
+	}
+	if want := words.Format("clinic.bar.call", "phone", cfg.Phone); seen.Phone != want {
+		t.Errorf("phone link says %q; want %q", seen.Phone, want)
+	}
+	if want := "Quick relief " + site.base + "/routines/quick_relief"; seen.Recommends != words.Format("clinic.bar.recommends", "clinic", cfg.Name) || seen.Routines != want {
+		t.Errorf("recommended %q: %q; want %q", seen.Recommends, seen.Routines, want)
+	}
 
 	// The frame is as tall as its content, and follows it.
 	frameHeight := func() int {
@@ -500,8 +526,9 @@ func TestBrowserClinicPage(t *testing.T) {
 	runIn(t, ctx, "reading", chromedp.Evaluate(`document.getElementById("clinic-accent-notice").dataset.accent`, &accent),
 		chromedp.Evaluate(`document.getElementById("clinic-preview-frame").getAttribute("src")`, &src),
 		chromedp.Evaluate(`document.getElementById("clinic-snippet").value`, &snippet))
-	if accent == "" || accent == "#7fffd4" {
-		t.Errorf("accent notice names %q; want the darkened colour", accent)
+	// The accent is darkened until white words on it can be read (WCAG AA).
+	if c, err := clinic.ParseHex(accent); err != nil || accent == "#7fffd4" || clinic.ContrastRatio(c, clinic.White) < 4.5 {
+		t.Errorf("accent notice names %q (%v); want a darker colour with white text at 4.5:1 or more", accent, err)
 	}
 	if !strings.HasPrefix(src, "/?embed=1&") || !strings.Contains(src, "#clinic=") {
 		t.Errorf("preview src %q; want /?embed=1…#clinic=…", src)
@@ -509,8 +536,19 @@ func TestBrowserClinicPage(t *testing.T) {
 	if !strings.Contains(snippet, `<script src="`+srv.URL+`/embed.js" data-clinic="`) || strings.Count(snippet, "\n") != 1 {
 		t.Errorf("snippet %q; want two lines with the script from %s", snippet, srv.URL)
 	}
-	eventually(t, ctx, "the preview's branding", `(() => { const d = document.getElementById("clinic-preview-frame").contentDocument;
-		return !!d && (d.querySelector(".clinic-name") || {}).textContent === "Riverside Physio"; })()`)
+	// The snippet carries what was typed, with the readable accent.
+	_, data, _ := strings.Cut(snippet, `data-clinic="`)
+	data, _, _ = strings.Cut(data, `"`)
+	if cfg, err := clinic.DecodeFragment(data); err != nil || cfg.Name != "Riverside Physio" || cfg.BookingURL != "https://riverside.example/book" || cfg.Accent != accent {
+		t.Errorf("snippet's clinic = %+v (%v); want Riverside Physio, https://riverside.example/book, accent %s", cfg, err, accent)
+	}
+	// The preview shows what patients will see: the name, and the main
+	// action in the readable accent.
+	rgb, _ := clinic.ParseHex(accent)
+	eventually(t, ctx, "the preview's branding", fmt.Sprintf(`(() => { const d = document.getElementById("clinic-preview-frame").contentDocument;
+		const main = d && d.querySelector("a.action-primary");
+		return !!main && (d.querySelector(".clinic-name") || {}).textContent === "Riverside Physio" &&
+			d.defaultView.getComputedStyle(main).backgroundColor === "rgb(%d, %d, %d)"; })()`, rgb.R, rgb.G, rgb.B))
 
 	setClinicField(t, ctx, "#rx-routine", "quick_relief")
 	clickJS(t, ctx, "#rx-make")
@@ -519,9 +557,28 @@ func TestBrowserClinicPage(t *testing.T) {
 	if axe, ok := axeIfPresent(t); ok {
 		checkAxe(t, ctx, axe, "/clinic with a prescription")
 	}
-	// The link plays: open it.
+	// The handout lists the routine's steps, and the link plays that
+	// routine: its name, as many exercises, the first one first.
+	var handout struct {
+		Routine string
+		Steps   []string
+	}
+	runIn(t, ctx, "the handout", chromedp.Evaluate(`({routine: document.querySelector(".handout-routine").textContent,
+		steps: [...document.querySelectorAll(".handout-steps li")].map(li => li.textContent)})`, &handout))
+	words := texts(t)
+	if handout.Routine != words.T("routine.quick_relief.name") || len(handout.Steps) == 0 {
+		t.Fatalf("handout for %q with steps %q; want %q and its steps", handout.Routine, handout.Steps, words.T("routine.quick_relief.name"))
+	}
 	var link string
 	runIn(t, ctx, "the link", chromedp.Evaluate(`document.getElementById("rx-result").value`, &link))
 	runIn(t, ctx, "opening the prescription", chromedp.Navigate(link), appReady())
-	eventually(t, ctx, "the prescribed routine", `document.querySelector("[data-player-state]") !== null`)
+	eventually(t, ctx, "the prescribed routine", `document.querySelector('[data-player-state="ready"]') !== null`)
+	if got := text(t, ctx, "main h1"); got != handout.Routine {
+		t.Errorf("the prescription plays %q; want %q", got, handout.Routine)
+	}
+	first := text(t, ctx, "#exercise-name")
+	if got, want := text(t, ctx, ".player-step-of"), words.Format("player.exercise_of", "n", "1", "total", fmt.Sprint(len(handout.Steps))); got != want ||
+		first == "" || !strings.HasPrefix(handout.Steps[0], first+":") {
+		t.Errorf("the player shows %q, first %q; want %q, first the handout's %q", got, first, want, handout.Steps[0])
+	}
 }
