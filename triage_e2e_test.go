@@ -120,7 +120,10 @@ func onPhone(zone string) chromedp.Action {
 // view.
 type firstScreenful struct {
 	CallInView, NotAnswered, HeadingFocused, HeadingInView bool
-	CallText                                               string
+	// OthersBelow: the worsening advice and the save button start below
+	// what the bottom navigation leaves visible.
+	OthersBelow bool
+	CallText    string
 }
 
 func readFirstScreenful(t *testing.T, ctx context.Context) firstScreenful {
@@ -135,6 +138,10 @@ func readFirstScreenful(t *testing.T, ctx context.Context) firstScreenful {
 			NotAnswered: document.querySelector("main").textContent.includes("Not answered"),
 			HeadingFocused: document.activeElement === h,
 			HeadingInView: !!hr && hr.top >= 0 && hr.bottom <= innerHeight,
+			OthersBelow: [".result-worsening", "#triage-save"].every(sel => {
+				const el = document.querySelector(sel);
+				return el && el.getBoundingClientRect().top >= document.querySelector("nav.tabbar").getBoundingClientRect().top;
+			}),
 		};
 	})()`, &f))
 	return f
@@ -157,6 +164,9 @@ func TestBrowserTriageEmergencyJumpsStraightToCall(t *testing.T) {
 	}
 	if f.NotAnswered {
 		t.Error("the emergency result lists unanswered questions")
+	}
+	if !f.OthersBelow {
+		t.Error("the worsening advice or the save button shows in the first screenful")
 	}
 	if f.CallText != "Call 911 (United States)" {
 		t.Errorf("call button %q; want Call 911 (United States)", f.CallText)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -60,14 +61,20 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 	if js.body, err = registerWorkerLater(js.body); err != nil {
 		return err
 	}
+	startScript := wasmStartScript(resolver.Resolve("/web/wasm-start.js"))
 	for _, p := range view.Paths() {
 		a, err := render(p)
 		if err != nil {
 			return err
 		}
 		s.assets[p] = a
+		page, err := workerPage(a.body, wasmPreload(wasmHref), startScript)
+		if err != nil {
+			return fmt.Errorf("rendering %s: %w", p, err)
+		}
+		s.assets[workerPagePath(p)] = newAsset(workerPagePath(p), page)
 	}
-	shell, err := bareShell(s.assets["/"].body, wasmPreload(wasmHref), wasmStartScript(resolver.Resolve("/web/wasm-start.js")))
+	shell, err := bareShell(s.assets["/"].body, wasmPreload(wasmHref), startScript)
 	if err != nil {
 		return err
 	}
@@ -85,6 +92,15 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 func (s *Site) goappHandler(text content.Strings, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int) *app.Handler {
 	shell := s.base + shellPath
 	precache := []string{shell}
+	pages := map[string]string{}
+	for _, p := range view.Paths() {
+		route := strings.TrimSuffix(s.base+p, "/")
+		if route == "" {
+			route = "/"
+		}
+		pages[route] = s.base + workerPagePath(p)
+		precache = append(precache, pages[route])
+	}
 	for p := range webFiles {
 		precache = append(precache, p)
 	}
@@ -112,7 +128,10 @@ func (s *Site) goappHandler(text content.Strings, resolver app.ResourceResolver,
 		// Not nil, so the browser decodes the list once rather than at every
 		// navigation: go-app decodes it while it is nil, and "null" is nil.
 		InternalURLs:          []string{},
-		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/")),
+		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/"), pages),
+		// Answers given to the check before app.wasm has started are kept
+		// for it to take over (web/triage-early.js).
+		RawHeaders: []string{`<script defer src="` + resolver.Resolve("/web/triage-early.js") + `"></script>`},
 	}
 }
 
@@ -130,7 +149,7 @@ func renderPage(h http.Handler, p, base, wasmHref string) (*asset, error) {
 	body := rec.Body.Bytes()
 	ct := rec.Header().Get("Content-Type")
 	if strings.HasPrefix(ct, "text/html") {
-		body = fixRootLinks(body, base)
+		body = dropFalseBooleans(fixRootLinks(body, base))
 		var err error
 		if body, err = preloadFirst(body, wasmPreload(wasmHref)); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", p, err)
@@ -166,6 +185,16 @@ func preloadFirst(page []byte, preload string) ([]byte, error) {
 	}
 	return bytes.Replace(page, []byte(charsetMeta), afterCharset(preload), 1), nil
 }
+
+// falseBoolean is a boolean attribute go-app writes as ="false" (Checked,
+// Selected, Disabled set to false). To HTML the attribute's presence means
+// true: without WebAssembly every radio of the check would start answered
+// and every country selected.
+var falseBoolean = regexp.MustCompile(` (checked|selected|disabled|hidden|readonly|required|multiple|open|autofocus)="false"`)
+
+// dropFalseBooleans removes the boolean attributes that go-app wrote as
+// false from a pre-rendered page.
+func dropFalseBooleans(html []byte) []byte { return falseBoolean.ReplaceAll(html, nil) }
 
 // subPathResolver puts go-app's own resources under the base path: /web/…,
 // its scripts, worker and manifest, and the root. Unlike go-app's

@@ -9,8 +9,9 @@ import (
 	"slices"
 )
 
-// shellPath is the page the service worker answers every navigation with,
-// whatever the route: see bareShell.
+// shellPath is the page the service worker answers a navigation with when
+// the route has no pre-rendered page (a routine's player, an episode): see
+// bareShell.
 const shellPath = "/app-shell.html"
 
 // bareShell makes the worker's shell from the pre-rendered home page: the
@@ -38,6 +39,29 @@ func bareShell(home []byte, preload, startScript string) ([]byte, error) {
 	}
 	head = bytes.Replace(head, first, afterCharset(startScript), 1)
 	return slices.Concat(head, []byte("\n    <div></div>\n    "), home[end:]), nil
+}
+
+// workerPagePath is where the service worker keeps the page for route p:
+// "/" as /app-pages/index.html, "/triage" as /app-pages/triage.html.
+func workerPagePath(p string) string {
+	if p == "/" {
+		return "/app-pages/index.html"
+	}
+	return "/app-pages" + p + ".html"
+}
+
+// workerPage is a pre-rendered page as the service worker answers a
+// navigation to its route with: the same page, its real first screen, with
+// the head starting app.wasm's compilation on a worker (startScript) in
+// place of the preload, as the bare shell does. Read from the cache, the
+// page costs no download, and the worker keeps the page's thread free for
+// laying it out.
+func workerPage(page []byte, preload, startScript string) ([]byte, error) {
+	first := afterCharset(preload)
+	if bytes.Count(page, first) != 1 {
+		return nil, errors.New("making the worker's page: its head does not start with the app.wasm preload")
+	}
+	return bytes.Replace(page, first, afterCharset(startScript), 1), nil
 }
 
 // Compiling app.wasm on a worker. On a repeat or offline start the page's

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +18,8 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"unknot/app/view"
 )
 
 // repoWeb is the repository's web/ directory.
@@ -127,11 +130,16 @@ func TestServeWasm(t *testing.T) {
 	if !strings.Contains(string(s.assets["/app.js"].body), `goappWasmContentLength = "95000"`) {
 		t.Error("app.js does not carry the uncompressed wasm length for the progress bar")
 	}
-	// Every page starts the download first thing while it is parsed, in the
-	// mode of app.js's own fetch (else the browser downloads it twice).
+	// Every page starts the download first thing while it is parsed, on the
+	// worker that compiles it (firstvisit.go), and preloads nothing: WebKit
+	// would download a preload again for app.js's fetch.
 	for _, p := range []string{"/", "/about", "/journal"} {
-		if page := string(s.assets[p].body); !strings.Contains(page, "<head>\n    <meta charset=\"UTF-8\">\n    <link rel=\"preload\" href=\"/web/app.wasm\" as=\"fetch\" crossorigin=\"anonymous\"") {
-			t.Errorf("%s does not preload app.wasm first thing in its head", p)
+		page := string(s.assets[p].body)
+		if !strings.Contains(page, "<head>\n    <meta charset=\"UTF-8\">\n    "+wasmStartScript("/web/wasm-start.js")) {
+			t.Errorf("%s does not start app.wasm on a worker first thing in its head", p)
+		}
+		if strings.Contains(page, `rel="preload"`) {
+			t.Errorf("%s still preloads app.wasm", p)
 		}
 	}
 }
@@ -225,8 +233,13 @@ func TestWorkerPrecachesTheShellAndEveryFile(t *testing.T) {
 	if slices.Contains(resources, "/") && !strings.HasPrefix(filter, `(url) => url !== "/")`) {
 		t.Error("the worker precaches the home page besides the shell")
 	}
-	if strings.Contains(worker, `"/about"`) {
-		t.Error("the worker precaches pages besides the shell")
+	for _, p := range view.Paths() {
+		if !slices.Contains(resources, workerPagePath(p)) {
+			t.Errorf("the worker does not precache the page of %s", p)
+		}
+		if !strings.Contains(worker, fmt.Sprintf(`%q:%q`, p, workerPagePath(p))) {
+			t.Errorf("the worker does not answer %s with its page", p)
+		}
 	}
 	for _, want := range []string{`const cacheName = "unknot-` + s.version + `"`, "event.waitUntil(precache())", `"/app.js"`, `"/app.css"`, `"/wasm_exec.js"`, `"/manifest.webmanifest"`} {
 		if !strings.Contains(worker, want) {
@@ -291,6 +304,50 @@ func TestShellIsTheHomePageWithoutItsContent(t *testing.T) {
 	}
 	if got := s.assets[shellPath].contentType; !strings.HasPrefix(got, "text/html") {
 		t.Errorf("the shell is served as %s", got)
+	}
+}
+
+// Each route's page, as the worker answers a navigation to it, is its
+// pre-rendered page with the worker's start script in place of the preload:
+// the real first screen, not an empty shell.
+func TestWorkerPagesAreTheRealFirstScreens(t *testing.T) {
+	s := testSite(t)
+	for _, p := range view.Paths() {
+		page, wp := string(s.assets[p].body), s.assets[workerPagePath(p)]
+		if wp == nil {
+			t.Fatalf("no worker page for %s", p)
+		}
+		want := strings.Replace(page, wasmPreload("/web/app.wasm"), `<script async id="unknot-wasm-start" src="/web/wasm-start.js"></script>`, 1)
+		if string(wp.body) != want || !strings.Contains(want, `id="main"`) {
+			t.Errorf("the worker's page for %s is not its pre-rendered page with the start script", p)
+		}
+	}
+	if !strings.Contains(string(s.assets["/app-pages/triage.html"].body), `data-question="saddle_numbness"`) {
+		t.Error("the worker's /triage has no warning-sign question")
+	}
+}
+
+// go-app writes Checked(false) as checked="false", which HTML reads as
+// checked: a pre-rendered page must carry no boolean attribute set false.
+func TestPrerenderedPagesHaveNoFalseBooleans(t *testing.T) {
+	s := testSite(t)
+	for _, p := range view.Paths() {
+		if m := falseBoolean.Find(s.assets[p].body); m != nil {
+			t.Errorf("%s has %s", p, m)
+		}
+	}
+	triage := string(s.assets["/triage"].body)
+	if strings.Contains(triage, " checked") {
+		t.Error("the pre-rendered check starts with an answer checked")
+	}
+	if !strings.Contains(triage, `class="early-call"`) || !strings.Contains(triage, `href="tel:112"`) {
+		t.Error("the pre-rendered check has no call box with 112")
+	}
+	if !strings.Contains(triage, `src="/web/triage-early.js"`) {
+		t.Error("the pre-rendered check does not keep early answers (web/triage-early.js)")
+	}
+	if got := dropFalseBooleans([]byte(`<input checked="false" type="radio"><option selected="false" value="GB"><button disabled="true">`)); string(got) != `<input type="radio"><option value="GB"><button disabled="true">` {
+		t.Errorf("dropFalseBooleans: %s", got)
 	}
 }
 
@@ -360,7 +417,7 @@ func TestStaticSiteUnderASubPath(t *testing.T) {
 	if !bytes.Contains(html, []byte("<title>About Unknot · ")) {
 		t.Errorf("about.html under a sub-path is not the about page: %.300s", html)
 	}
-	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/app.css"`, `href="/back-care/settings"`, `<link rel="preload" href="/back-care/web/app.wasm"`} {
+	for _, want := range []string{`src="/back-care/app.js"`, `src="/back-care/wasm_exec.js"`, `href="/back-care/manifest.webmanifest"`, `href="/back-care/app.css"`, `href="/back-care/settings"`, `<script async id="unknot-wasm-start" src="/back-care/web/wasm-start.js">`} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("about.html lacks %s", want)
 		}

@@ -21,20 +21,22 @@ import (
 // its query or fragment, and works under a sub-path (also where the host
 // redirects the shell's address, as hosts with "pretty URLs" drop .html).
 //
-// Every navigation gets the one shell (see bareShell): go-app's loader
-// covers the page until the app has rendered the route, so a page's own
-// pre-rendered HTML would never be seen, and precaching each page would make
-// the first visit download them all.
+// A navigation gets the pre-rendered page of its route (workerPage), ignoring
+// the query and fragment, so the page reads and the check can be answered
+// before app.wasm has started, offline too; a route without one (a player,
+// an episode) gets the bare shell.
 //
 //go:embed worker.js
 var workerTemplate string
 
 // workerWithShell fills in the template's placeholders: the URL paths of
-// the shell and of the home page, including the base prefix.
-func workerWithShell(shell, root string) string {
+// the shell and of the home page, and each route's page (route -> cached
+// page), all including the base prefix.
+func workerWithShell(shell, root string, pages map[string]string) string {
 	s, _ := json.Marshal(shell)
 	r, _ := json.Marshal(root)
-	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r)).Replace(workerTemplate)
+	p, _ := json.Marshal(pages)
+	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r), "{{UNKNOT_PAGES}}", string(p)).Replace(workerTemplate)
 }
 
 // Registering the service worker once the app is up. go-app's app.js

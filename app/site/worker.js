@@ -1,6 +1,8 @@
 // Unknot service worker, version {{.Version}}.
 const cacheName = "unknot-{{.Version}}"; // web/wasm-compile.js finds it by "unknot-"
 const shell = {{UNKNOT_SHELL}};
+// Each route's pre-rendered page, by its path: the page a navigation gets.
+const pages = {{UNKNOT_PAGES}};
 // go-app always lists the home page; the shell stands in for every page.
 const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});
 
@@ -55,11 +57,13 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fromCache(request));
 });
 
-// navigate answers a page load with the shell from the cache; its router
-// shows the view of the address.
+// navigate answers a page load from the cache with the pre-rendered page of
+// its route (ignoring the query and fragment), or the shell for a route
+// without one; the app's router then takes over the address.
 async function navigate(url) {
   const cache = await caches.open(cacheName);
-  const hit = await cache.match(shell);
+  const route = url.pathname.replace(/\/+$/, "") || "/";
+  const hit = (pages[route] && await cache.match(pages[route])) || await cache.match(shell);
   if (hit) {
     return hit;
   }

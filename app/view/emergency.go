@@ -12,14 +12,15 @@ func (e *Env) emergencyCall() emergency.Call {
 	return e.Catalog.Emergency().Choose(w)
 }
 
-// callLabel is the call button's words: the number and the country it is
-// for, or, where the country has no listed number, the fallback "or your
-// local emergency number".
-func (e *Env) callLabel(c emergency.Call) string {
+// callLabel is the call button's words in two parts: "Call 999" and the
+// country it is for, "(United Kingdom)", or, where the country has no
+// listed number, "or your local emergency number".
+func (e *Env) callLabel(c emergency.Call) (call, where string) {
+	call = e.Text.Format("triage.call", "number", c.Number)
 	if !c.Known {
-		return e.Text.Format("triage.call.local", "number", c.Number)
+		return call, e.T("triage.call.local")
 	}
-	return e.Text.Format("triage.call", "number", c.Number, "country", e.countryName(c.Country))
+	return call, e.Text.Format("triage.call.country", "country", e.countryName(c.Country))
 }
 
 // countryName is a country's name in the person's language, or its code

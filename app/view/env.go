@@ -20,6 +20,9 @@ type Platform interface {
 	Region() string
 	// TimeZone is the device's IANA time zone ("Europe/London") or "".
 	TimeZone() string
+	// TakeEarlyAnswers returns, once, the answers given to the check's
+	// pre-rendered form before the program started (web/triage-early.js).
+	TakeEarlyAnswers() map[string]string
 	// InFrame reports whether the app runs inside another page's frame.
 	InFrame() bool
 	// Print opens the browser's print dialog.
@@ -92,7 +95,10 @@ func (PrerenderPlatform) Set(string, string) error         { return errNotInBrow
 func (PrerenderPlatform) SetRootAttribute(string, string)  {}
 func (PrerenderPlatform) Region() string                   { return "" }
 func (PrerenderPlatform) TimeZone() string                 { return "" }
-func (PrerenderPlatform) InFrame() bool                    { return false }
-func (PrerenderPlatform) Print()                           {}
+func (PrerenderPlatform) TakeEarlyAnswers() map[string]string {
+	return nil
+}
+func (PrerenderPlatform) InFrame() bool { return false }
+func (PrerenderPlatform) Print()        {}
 
 var errNotInBrowser = errors.New("view: saving needs a browser")

@@ -61,7 +61,12 @@ type triagePage struct {
 	saveErr string // text key of a failed save
 }
 
-func (p *triagePage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "triage.title") }
+// OnPreRender renders on the server (and in native tests, where it keeps
+// the context that OnMount keeps in the browser).
+func (p *triagePage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "triage.title")
+}
 
 func (p *triagePage) OnMount(ctx app.Context) { p.ctx = ctx }
 
@@ -89,11 +94,31 @@ func (p *triagePage) startCheck(ctx app.Context, check string) {
 		check = strconv.FormatInt(time.Now().UnixNano(), 36)
 	}
 	p.progress = triageProgress{Check: check, Answers: triage.Answers{}}
+	p.takeEarlyAnswers()
 	u := *ctx.Page().URL()
 	q := u.Query()
 	q.Set(triageCheckParam, check)
 	u.RawQuery = q.Encode()
 	ctx.Page().ReplaceURL(&u)
+}
+
+// takeEarlyAnswers carries over the answers given to the pre-rendered form
+// before the program started: the person loses none, and a final answer (an
+// emergency sign) shows its result at once.
+func (p *triagePage) takeEarlyAnswers() {
+	early := p.Env.Platform.TakeEarlyAnswers()
+	for id, v := range early {
+		if q, ok := p.rules().Question(triage.QuestionID(id)); ok && q.Allows(v) {
+			p.progress.Answers[q.ID] = v
+		}
+	}
+	if len(p.progress.Answers) == 0 {
+		return
+	}
+	if p.rules().Evaluate(p.progress.Answers).Final() {
+		p.progress.Step = len(triageSteps)
+	}
+	p.persist()
 }
 
 func (p *triagePage) loadSaved() triageSaved {

@@ -40,6 +40,12 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 				)
 			}),
 		),
+		app.If(group == triage.GroupEmergency, func() app.UI {
+			return app.Div().Class("early-call").Body(
+				e.para("", "triage.early.text"),
+				p.callButton("btn btn-call", e.emergencyCall()),
+			)
+		}),
 		app.Div().Class("actions triage-actions").Body(
 			app.If(step > 0, func() app.UI {
 				return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "back").OnClick(p.onBack).Text(e.T("triage.action.back"))
@@ -64,7 +70,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 	if !p.rules().Required(q.ID) {
 		legend += " " + e.T("triage.optional")
 	}
-	return app.FieldSet().ID(id).Class(class).Attr("data-question", string(q.ID)).Attr("aria-describedby", id+"-help").Body(
+	return app.FieldSet().ID(id).Class(class).Attr("data-question", string(q.ID)).Attr("data-group", string(q.Group)).Attr("aria-describedby", id+"-help").Body(
 		app.Legend().Text(legend),
 		app.P().Class("hint").ID(id+"-help").Text(e.T(q.HelpKey())),
 		app.Div().Class("segmented choices choices-"+string(q.Kind)).Body(

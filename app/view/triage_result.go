@@ -24,10 +24,12 @@ func (p *triagePage) renderResult(res triage.Result) app.UI {
 	title := app.H1().ID("result-title").TabIndex(-1).Class("result-title").Text(e.T("triage.tier." + string(d) + ".title"))
 	if d == triage.Emergency {
 		return app.Div().Class("triage-result tier-emergency").Attr("data-disposition", string(d)).Body(
-			title,
-			app.P().Class("result-body").Text(e.T("triage.tier.emergency.body")),
-			p.callBox(call),
-			p.renderTell(res),
+			app.Div().Class("emergency-first").Body(
+				title,
+				p.callBox(call),
+				app.P().Class("result-body").Text(e.T("triage.tier.emergency.body")),
+				p.renderTell(res),
+			),
 			p.renderWorsening(d, call),
 			p.renderResultActions(),
 		)
@@ -58,7 +60,11 @@ func (p *triagePage) callBox(call emergency.Call) app.UI {
 }
 
 func (p *triagePage) callButton(class string, call emergency.Call) app.UI {
-	return app.A().Class(class).Href("tel:"+call.Number).Attr("data-call", call.Number).Text(p.Env.callLabel(call))
+	label, where := p.Env.callLabel(call)
+	return app.A().Class(class).Href("tel:"+call.Number).Attr("data-call", call.Number).Body(
+		app.Span().Class("call-number").Text(label),
+		app.Span().Class("call-where").Text(" "+where),
+	)
 }
 
 // renderTell says, in a few words, what to tell the call handler: the signs

@@ -51,7 +51,7 @@ func TestTriageResultShowsWhatEachTierNeeds(t *testing.T) {
 		hasMissing bool
 	}{
 		{name: "emergency", answers: triage.Answers{"chest_pain": "yes"}, want: "emergency", call: `href="tel:999"`, noRoutine: true,
-			wantText: []string{env.T("triage.tier.emergency.title"), "Call 999 (United Kingdom)", env.T("triage.tell.title"), env.T("triage.q.chest_pain.reason")}},
+			wantText: []string{env.T("triage.tier.emergency.title"), "Call 999", "(United Kingdom)", env.T("triage.tell.title"), env.T("triage.q.chest_pain.reason")}},
 		{name: "emergency with gaps lists none", answers: triage.Answers{"bowel_control": "unsure", "night_pain": "", "fever": ""}, want: "emergency", call: `href="tel:999"`, noRoutine: true,
 			wantText: []string{env.Text.Format("triage.tell.unsure", "reason", env.T("triage.q.bowel_control.reason"))}},
 		{name: "urgent in the UK", answers: triage.Answers{"fever": "unsure"}, want: "urgent", call: `href="tel:999"`, noRoutine: true,
@@ -131,7 +131,7 @@ func TestEmergencyNumberFollowsTheTimeZoneBeforeTheLanguage(t *testing.T) {
 		b.Lang, b.Zone = tc.lang, tc.zone
 		env := testEnv(t, b)
 		html := resultHTML(t, env, triage.Answers{"chest_pain": "yes"})
-		want := htmlEscape(env.Text.Format("triage.call", "number", tc.number, "country", tc.country))
+		want := htmlEscape(env.Text.Format("triage.call.country", "country", tc.country))
 		if !strings.Contains(html, `href="tel:`+tc.number+`"`) || !strings.Contains(html, want) {
 			t.Errorf("%s in %s: no %q", tc.lang, tc.zone, want)
 		}
@@ -143,7 +143,7 @@ func TestUnknownRegionGetsLocalNumberWording(t *testing.T) {
 	b.Lang = "ja" // no region, no time zone: nothing says where the person is
 	env := testEnv(t, b)
 	html := resultHTML(t, env, triage.Answers{"saddle_numbness": "yes"})
-	if want := htmlEscape(env.Text.Format("triage.call.local", "number", "112")); !strings.Contains(html, want) {
+	if want := htmlEscape(env.T("triage.call.local")); !strings.Contains(html, want) || !strings.Contains(html, `href="tel:112"`) {
 		t.Errorf("no %q", want)
 	}
 	// A clinic's country comes before the browser's region...
@@ -339,5 +339,43 @@ func TestTimerStopsAndIceIsOffered(t *testing.T) {
 	}
 	if again := newTimerRig(t, b, clock); again.timer.running() {
 		t.Error("a stopped timer came back after a reload")
+	}
+}
+
+// openTriage loads the check as the browser does on arriving at /triage.
+func openTriage(t *testing.T, env *Env) *triagePage {
+	t.Helper()
+	p := &triagePage{Env: env}
+	e := app.NewTestEngine()
+	if err := e.Load(p); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	p.ctx.Dispatch(p.OnNav)
+	e.ConsumeAll()
+	return p
+}
+
+func TestEarlyAnswersCarryOver(t *testing.T) {
+	b := browser.New()
+	b.Early = map[string]string{"saddle_numbness": "no", "bowel_control": "no"}
+	p := openTriage(t, testEnv(t, b))
+	html := app.HTMLString(p)
+	if !strings.Contains(html, `data-answer="no" checked`) && !strings.Contains(html, `checked="true"`) {
+		t.Errorf("the answers given before the program started are not checked")
+	}
+	if got := p.progress.Answers; got["saddle_numbness"] != "no" || got["bowel_control"] != "no" || len(got) != 2 {
+		t.Errorf("answers %v; want the two early answers", got)
+	}
+	// An emergency sign given before the start shows its result at once;
+	// what is not an answer to a question is left out.
+	b.Early = map[string]string{"saddle_numbness": "no", "bladder_change": "unsure", "bogus": "yes", "fever": "maybe"}
+	p = openTriage(t, testEnv(t, b))
+	if !strings.Contains(app.HTMLString(p), `data-disposition="emergency"`) || len(p.progress.Answers) != 2 {
+		t.Errorf("early emergency answer: %v; want the emergency result with two answers", p.progress.Answers)
+	}
+	// Taken once: the next check starts empty.
+	if p := openTriage(t, testEnv(t, b)); len(p.progress.Answers) != 0 {
+		t.Errorf("the early answers came back: %v", p.progress.Answers)
 	}
 }

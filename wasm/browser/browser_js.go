@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"encoding/json"
 	"errors"
 	"syscall/js"
 )
@@ -83,6 +84,31 @@ func (b *Browser) TimeZone() string {
 		}
 	})
 	return zone
+}
+
+// earlyAnswersKey is where web/triage-early.js keeps the answers given
+// before the program started, in the tab's sessionStorage.
+const earlyAnswersKey = "unknot.triage.early"
+
+// TakeEarlyAnswers returns the answers given to the check's pre-rendered
+// form before the program started, and removes them.
+func (b *Browser) TakeEarlyAnswers() map[string]string {
+	var raw string
+	err := try(func() {
+		ss := js.Global().Get("sessionStorage")
+		if v := ss.Call("getItem", earlyAnswersKey); v.Type() == js.TypeString {
+			raw = v.String()
+			ss.Call("removeItem", earlyAnswersKey)
+		}
+	})
+	if err != nil || raw == "" {
+		return nil
+	}
+	var answers map[string]string
+	if json.Unmarshal([]byte(raw), &answers) != nil {
+		return nil
+	}
+	return answers
 }
 
 // InFrame reports whether the page is inside another page's frame.

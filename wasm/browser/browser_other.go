@@ -17,6 +17,8 @@ type Browser struct {
 	Lang string
 	// Zone is the IANA time zone reported by TimeZone.
 	Zone string
+	// Early are the answers TakeEarlyAnswers returns, once.
+	Early map[string]string
 	// Framed is reported by InFrame.
 	Framed bool
 	// Full makes every Set fail, as a full storage does.
@@ -70,6 +72,15 @@ func (b *Browser) Language() string { return b.Lang }
 func (b *Browser) Region() string   { return regionOf(b.Lang) }
 func (b *Browser) InFrame() bool    { return b.Framed }
 func (b *Browser) TimeZone() string { return b.Zone }
+
+// TakeEarlyAnswers returns Early and forgets it.
+func (b *Browser) TakeEarlyAnswers() map[string]string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	early := b.Early
+	b.Early = nil
+	return early
+}
 
 // Print counts calls, for tests.
 func (b *Browser) Print() {
