@@ -2251,7 +2251,7 @@ var Locales = []Words{
 			"Try the gentle routine",
 			"Tell them you have back pain and:",
 			"{reason} (you are not sure)",
-			"Call now, or go straight to the emergency department (A&E). Do not do any exercises.",
+			"Call now, or go straight to the emergency department. Do not do any exercises.",
 			"Get help now",
 			"Now",
 			"Not every warning-sign question has an answer, so we cannot tell you it is safe to stay at home. Please answer them all.",
