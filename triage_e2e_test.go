@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -248,7 +249,7 @@ func TestBrowserEveryCheckIsFresh(t *testing.T) {
 			t.Errorf("%s: last check link %q", how, got)
 		}
 	}
-	if containsPath(view.Paths(), "/routines") {
+	if slices.Contains(view.Paths(), "/routines") {
 		runIn(t, j.ctx, "opening a routine", chromedp.Navigate(j.base+"/routines/quick_relief"), appReady())
 		eventually(t, j.ctx, "the player", `document.querySelector("#pain-worse") !== null`)
 		clickJS(t, j.ctx, "#pain-worse")
@@ -298,7 +299,7 @@ func TestBrowserTriageSoonAndBackKeepsAnswers(t *testing.T) {
 	if got := j.disposition(); got != "soon" {
 		t.Fatalf("disposition = %q; want soon", got)
 	}
-	if containsPath(view.Paths(), "/routines") && !j.has("[data-routine-offer]") {
+	if slices.Contains(view.Paths(), "/routines") && !j.has("[data-routine-offer]") {
 		t.Error("no gentle routine offered for soon")
 	}
 	// Back returns to the questions with the answers kept, also after a reload.
@@ -349,13 +350,4 @@ func TestBrowserTriageSelfCareWithTimerAndSave(t *testing.T) {
 	j.click("#triage-save")
 	eventually(t, j.ctx, "saved", `document.querySelector("#triage-save").disabled`)
 	checkAxe(t, j.ctx, axeSource(t), "selfcare result")
-}
-
-func containsPath(paths []string, p string) bool {
-	for _, x := range paths {
-		if x == p {
-			return true
-		}
-	}
-	return false
 }

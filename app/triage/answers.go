@@ -17,16 +17,16 @@ const MaxAnswersSize = 64 << 10
 // AnswerError is a problem with an answers document. Key names the question
 // concerned, or is empty when the problem is not about one key.
 type AnswerError struct {
-	Key     string
+	Path    string // the question's key, as in every located error
 	Problem string
 }
 
 // Error returns one line: the key, then the problem.
 func (e *AnswerError) Error() string {
-	if e.Key == "" {
+	if e.Path == "" {
 		return e.Problem
 	}
-	return quoteKey(e.Key) + ": " + e.Problem
+	return quoteKey(e.Path) + ": " + e.Problem
 }
 
 // DecodeAnswers reads answers from outside (a file, stdin, an import) as one
@@ -67,18 +67,18 @@ func DecodeAnswers(r io.Reader, rs *RuleSet) (Answers, error) {
 		key, _ := tok.(string) // inside an object the decoder only yields string keys here
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return nil, &AnswerError{Key: key, Problem: "not valid JSON: " + jsonProblem(err)}
+			return nil, &AnswerError{Path: key, Problem: "not valid JSON: " + jsonProblem(err)}
 		}
 		id := QuestionID(key)
 		if _, dup := a[id]; dup {
-			return nil, &AnswerError{Key: key, Problem: "answered more than once"}
+			return nil, &AnswerError{Path: key, Problem: "answered more than once"}
 		}
 		q, ok := rs.Question(id)
 		if !ok && key == "" {
 			return nil, &AnswerError{Problem: `"": unknown question`}
 		}
 		if !ok {
-			return nil, &AnswerError{Key: key, Problem: "unknown question"}
+			return nil, &AnswerError{Path: key, Problem: "unknown question"}
 		}
 		v, err := answerValue(q, raw)
 		if err != nil {
@@ -101,27 +101,27 @@ func answerValue(q Question, raw json.RawMessage) (string, error) {
 	key := string(q.ID)
 	s := string(bytes.TrimSpace(raw))
 	if s == "null" {
-		return "", &AnswerError{Key: key, Problem: "null is not an answer; want " + want(q)}
+		return "", &AnswerError{Path: key, Problem: "null is not an answer; want " + want(q)}
 	}
 	if q.Kind == KindScale {
 		if s == "" || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) {
-			return "", &AnswerError{Key: key, Problem: fmt.Sprintf("%s is not a number; want %s", describeRaw(s), want(q))}
+			return "", &AnswerError{Path: key, Problem: fmt.Sprintf("%s is not a number; want %s", describeRaw(s), want(q))}
 		}
 		if strings.ContainsAny(s, ".eE") {
-			return "", &AnswerError{Key: key, Problem: fmt.Sprintf("%s is not a whole number; want %s", clip(s), want(q))}
+			return "", &AnswerError{Path: key, Problem: fmt.Sprintf("%s is not a whole number; want %s", clip(s), want(q))}
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < q.Min || n > q.Max {
-			return "", &AnswerError{Key: key, Problem: fmt.Sprintf("%s is out of range %d to %d", clip(s), q.Min, q.Max)}
+			return "", &AnswerError{Path: key, Problem: fmt.Sprintf("%s is out of range %d to %d", clip(s), q.Min, q.Max)}
 		}
 		return strconv.Itoa(n), nil
 	}
 	var v string
 	if err := json.Unmarshal(raw, &v); err != nil {
-		return "", &AnswerError{Key: key, Problem: fmt.Sprintf("%s is not a string; want %s", describeRaw(s), want(q))}
+		return "", &AnswerError{Path: key, Problem: fmt.Sprintf("%s is not a string; want %s", describeRaw(s), want(q))}
 	}
 	if !q.Allows(v) {
-		return "", &AnswerError{Key: key, Problem: fmt.Sprintf("%s is not one of %s", clip(strconv.Quote(v)), strings.Join(q.Options, ", "))}
+		return "", &AnswerError{Path: key, Problem: fmt.Sprintf("%s is not one of %s", clip(strconv.Quote(v)), strings.Join(q.Options, ", "))}
 	}
 	return v, nil
 }

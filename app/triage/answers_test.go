@@ -88,8 +88,8 @@ func TestDecodeAnswersRejects(t *testing.T) {
 		if got != nil {
 			t.Errorf("DecodeAnswers(%.40q) returned answers %v with its error", tt.in, got)
 		}
-		if ae.Key != tt.key || ae.Error() != tt.msg {
-			t.Errorf("DecodeAnswers(%.40q) error = key %q, %q; want key %q, %q", tt.in, ae.Key, ae.Error(), tt.key, tt.msg)
+		if ae.Path != tt.key || ae.Error() != tt.msg {
+			t.Errorf("DecodeAnswers(%.40q) error = key %q, %q; want key %q, %q", tt.in, ae.Path, ae.Error(), tt.key, tt.msg)
 		}
 		if strings.ContainsAny(ae.Error(), "\n\r") {
 			t.Errorf("DecodeAnswers(%.40q) error %q is more than one line", tt.in, ae.Error())

@@ -3,6 +3,7 @@ package triage
 import (
 	"math/rand"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -195,7 +196,7 @@ func TestRemovingAWarningSignNeverReassures(t *testing.T) {
 			if got.Disposition == Soon || got.Disposition == SelfCare {
 				t.Fatalf("without %s: %s (answers %v)", q.ID, got.Disposition, b)
 			}
-			if !containsID(got.Missing, q.ID) {
+			if !slices.Contains(got.Missing, q.ID) {
 				t.Fatalf("without %s: missing = %v", q.ID, got.Missing)
 			}
 		}
@@ -288,10 +289,10 @@ func checkInvariants(t *testing.T, rs *RuleSet, a Answers, res Result) {
 		}
 	}
 	for _, q := range warningSigns(rs) {
-		if !q.Allows(a[q.ID]) && !containsID(res.Missing, q.ID) {
+		if !q.Allows(a[q.ID]) && !slices.Contains(res.Missing, q.ID) {
 			t.Fatalf("%s unanswered but not in missing %v", q.ID, res.Missing)
 		}
-		if a[q.ID] == Unsure && !containsID(res.Unsure, q.ID) {
+		if a[q.ID] == Unsure && !slices.Contains(res.Unsure, q.ID) {
 			t.Fatalf("%s unsure but not in unsure %v", q.ID, res.Unsure)
 		}
 	}
@@ -311,15 +312,6 @@ func first(d, _ Disposition) Disposition { return d }
 func emergencySignMissing(rs *RuleSet, missing []QuestionID) bool {
 	for _, id := range missing {
 		if q, _ := rs.Question(id); q.Group == GroupEmergency {
-			return true
-		}
-	}
-	return false
-}
-
-func containsID(ids []QuestionID, id QuestionID) bool {
-	for _, x := range ids {
-		if x == id {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package view
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // settingsKey is where the settings live in the Platform's key-value store.
@@ -30,10 +31,10 @@ func DefaultSettings() Settings {
 
 // validate reports the first value that Unknot does not know.
 func (s Settings) validate() error {
-	if !contains(themes, s.Theme) {
+	if !slices.Contains(themes, s.Theme) {
 		return fmt.Errorf("theme %q is not one of %v", s.Theme, themes)
 	}
-	if !contains(textSizes, s.TextSize) {
+	if !slices.Contains(textSizes, s.TextSize) {
 		return fmt.Errorf("text size %q is not one of %v", s.TextSize, textSizes)
 	}
 	if s.Country != "" && !isCountryCode(s.Country) {
@@ -92,15 +93,6 @@ func (st *SettingsState) Save(s Settings) error {
 func (st *SettingsState) apply() {
 	st.platform.SetRootAttribute("data-theme", st.Current.Theme)
 	st.platform.SetRootAttribute("data-text-size", st.Current.TextSize)
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func isCountryCode(s string) bool {
