@@ -76,13 +76,15 @@ func TestScreenshots(t *testing.T) {
 					shoot(t, ctx, name("triage-"+tier.name))
 				}
 				lookAt(t, ctx, srv.URL, "/routines/quick_relief", v)
-				eventually(t, ctx, "the player", `document.querySelector('[data-action="start"]') !== null`)
-				clickJS(t, ctx, `[data-action="start"]`)
+				// A routine left running comes back paused: resume it, or start.
+				eventually(t, ctx, "the player", `document.querySelector('[data-action="start"], [data-action="resume"]') !== null`)
+				clickJS(t, ctx, `[data-action="start"], [data-action="resume"]`)
 				eventually(t, ctx, "the player running", `document.querySelector('[data-player-state="running"]') !== null`)
 				shoot(t, ctx, name("player-running"))
 				lookAt(t, ctx, srv.URL, "/clinic", v)
 				setClinicField(t, ctx, "#clinic-name", "Riverside Physio")
-				eventually(t, ctx, "the preview", `document.getElementById("clinic-preview-frame") !== null`)
+				eventually(t, ctx, "the preview, started", `(() => { const f = document.getElementById("clinic-preview-frame");
+					const d = f && f.contentDocument; return !!(d && d.getElementById("app-wasm-loader") === null && d.querySelector(".clinic-name")); })()`)
 				runIn(t, ctx, "showing the preview", chromedp.ScrollIntoView("#clinic-preview-frame", chromedp.ByID))
 				shoot(t, ctx, name("clinic-preview"))
 			}
@@ -111,6 +113,12 @@ func answerUntilResult(j *triageJourney, answers triage.Answers) {
 				return
 			}
 			j.choose(q.ID, v)
+			if q.WarningSign() && v != triage.No {
+				// A warning sign ends the check (CLINICAL.md's finality):
+				// the result replaces the questions.
+				eventually(j.t, j.ctx, "the result", `document.querySelector("[data-disposition]") !== null`)
+				return
+			}
 		}
 		if j.has("[data-disposition]") {
 			return
