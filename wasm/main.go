@@ -45,6 +45,7 @@ func main() {
 	if env.Clinic.Err != nil {
 		app.Log("unknot: clinic configuration not used:", env.Clinic.Err)
 	}
+	env.ApplyLanguage()
 	view.Register(env)
 	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()

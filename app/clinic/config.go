@@ -31,6 +31,7 @@ type Config struct {
 	Phone      string         `json:"phone,omitempty"`   // as the clinic writes it; see TelURI
 	BookingURL string         `json:"booking,omitempty"` // https address
 	Country    string         `json:"country,omitempty"` // ISO 3166-1 alpha-2, upper case
+	Lang       string         `json:"lang,omitempty"`    // the language for its patients: "fr", "de"
 	Featured   []string       `json:"featured,omitempty"`
 	Prescribed []Prescription `json:"prescribed,omitempty"`
 }
@@ -94,6 +95,7 @@ func (c Config) Problems() []*FieldError {
 		add(checkHTTPS("booking", c.BookingURL))
 	}
 	add(checkCountry(c.Country))
+	add(checkLang(c.Lang))
 	ps = append(ps, checkFeatured(c.Featured)...)
 	ps = append(ps, checkPrescribed(c.Prescribed)...)
 	if len(ps) == 0 {

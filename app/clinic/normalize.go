@@ -31,6 +31,7 @@ func (c Config) Normalize() (Config, []Notice) {
 	c.Phone = strings.TrimSpace(c.Phone)
 	c.BookingURL = strings.TrimSpace(c.BookingURL)
 	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
+	c.Lang = strings.ToLower(strings.TrimSpace(c.Lang))
 	c.Accent = strings.ToLower(strings.TrimSpace(c.Accent))
 	if rgb, err := ParseHex(c.Accent); err == nil {
 		if dark, changed := darkenForWhite(rgb); changed {

@@ -136,6 +136,16 @@ func checkCountry(s string) *FieldError {
 	return problem("country", "must be a two-letter ISO 3166-1 code in capitals, such as GB")
 }
 
+// checkLang checks the clinic's language: a two-letter code in lower case.
+// Whether Unknot has words for it is the app's to decide (it falls back to
+// the browser's language).
+func checkLang(s string) *FieldError {
+	if s == "" || len(s) == 2 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") == "" {
+		return nil
+	}
+	return problem("lang", "must be a two-letter language code in small letters, such as fr")
+}
+
 // checkFeatured checks the featured routine ids; whether they exist is ValidateRoutines'.
 func checkFeatured(ids []string) []*FieldError {
 	if len(ids) > MaxFeatured {

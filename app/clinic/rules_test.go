@@ -207,6 +207,8 @@ func TestValidateCountry(t *testing.T) {
 		{"alpha-3", func(c *Config) { c.Country = "GBR" }, "country: must be a two-letter ISO 3166-1 code in capitals, such as GB"},
 		{"one letter", func(c *Config) { c.Country = "G" }, "country: must be a two-letter ISO 3166-1 code in capitals, such as GB"},
 		{"spans two codes", func(c *Config) { c.Country = "D A" }, "country: must be a two-letter ISO 3166-1 code in capitals, such as GB"},
+		{"a language as a region", func(c *Config) { c.Lang = "fr-CA" }, "lang: must be a two-letter language code in small letters, such as fr"},
+		{"a language in capitals", func(c *Config) { c.Lang = "FR" }, "lang: must be a two-letter language code in small letters, such as fr"},
 	})
 }
 

@@ -16,13 +16,17 @@ import (
 	"unknot/data"
 )
 
-// dataCopy returns a writable copy of the embedded content tree.
+// dataCopy returns a writable copy of the embedded content tree, with
+// English as its only language.
 func dataCopy(t *testing.T) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(data.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if strings.HasPrefix(p, "locale/") && !strings.HasPrefix(p, "locale/en/") {
+			return nil // English alone: an edit to its words is not first reported as a difference between languages
 		}
 		b, err := fs.ReadFile(data.FS, p)
 		m[p] = &fstest.MapFile{Data: b}

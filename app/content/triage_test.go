@@ -3,7 +3,6 @@ package content
 import (
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,21 +15,7 @@ import (
 // by edit (given the file's bytes, it returns the new bytes).
 func triageFS(t *testing.T, name string, edit func(b []byte) []byte) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(data.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(data.FS, p)
-		if err != nil {
-			return err
-		}
-		m[p] = &fstest.MapFile{Data: b}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := dataCopy(t)
 	f, ok := m[name]
 	if !ok {
 		t.Fatalf("no %s in data.FS", name)

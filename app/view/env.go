@@ -16,6 +16,9 @@ type Platform interface {
 	Set(key, value string) error
 	// SetRootAttribute sets an attribute on the <html> element (theme, text size).
 	SetRootAttribute(name, value string)
+	// Languages are the browser's preferred language tags, most preferred
+	// first ("de-DE", "en").
+	Languages() []string
 	// Region is the browser's region (ISO 3166-1 alpha-2, upper case) or "".
 	Region() string
 	// TimeZone is the device's IANA time zone ("Europe/London") or "".
@@ -32,7 +35,9 @@ type Platform interface {
 // Env is what every page is built with: the content, the words in the
 // person's language, where the app is served from, and the browser.
 type Env struct {
-	Catalog  *content.Catalog
+	Catalog *content.Catalog
+	// Lang is the language of Text ("en", "de"): see ApplyLanguage.
+	Lang     string
 	Text     content.Strings
 	Base     string // URL path prefix without a trailing slash: "" at the root, "/back-care" under a sub-path
 	Platform Platform
@@ -60,9 +65,23 @@ type Env struct {
 // NewEnv builds an Env for the language tag lang. base is the URL prefix the
 // app is served under ("" or "/" for the root).
 func NewEnv(c *content.Catalog, lang, base string, p Platform, j journal.Store) *Env {
-	e := &Env{Catalog: c, Text: c.Strings(lang), Base: NewEnvBase(base), Platform: p, Journal: j}
+	e := &Env{Catalog: c, Lang: c.ChooseLanguage("", "", []string{lang}), Base: NewEnvBase(base), Platform: p, Journal: j}
+	e.Text = c.Strings(e.Lang)
 	e.Settings = loadSettings(p)
 	return e
+}
+
+// ApplyLanguage chooses the language the app speaks (content's
+// ChooseLanguage: Settings, then the clinic's, then the browser's) and marks
+// the page with it, which the spoken cues follow too.
+func (e *Env) ApplyLanguage() {
+	clinicLang := ""
+	if e.Clinic.Config != nil {
+		clinicLang = e.Clinic.Config.Lang
+	}
+	e.Lang = e.Catalog.ChooseLanguage(e.Settings.Current.Language, clinicLang, e.Platform.Languages())
+	e.Text = e.Catalog.Strings(e.Lang)
+	e.Platform.SetRootAttribute("lang", e.Lang)
 }
 
 // NewEnvBase normalises a base path: "" or "/" is the root (""), anything
@@ -94,6 +113,7 @@ func (PrerenderPlatform) Get(string) (string, bool, error) { return "", false, n
 func (PrerenderPlatform) Set(string, string) error         { return errNotInBrowser }
 func (PrerenderPlatform) SetRootAttribute(string, string)  {}
 func (PrerenderPlatform) Region() string                   { return "" }
+func (PrerenderPlatform) Languages() []string              { return nil }
 func (PrerenderPlatform) TimeZone() string                 { return "" }
 func (PrerenderPlatform) TakeEarlyAnswers() map[string]string {
 	return nil

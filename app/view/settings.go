@@ -17,6 +17,9 @@ type Settings struct {
 	Voice     bool   `json:"voice"`
 	Vibration bool   `json:"vibration"`
 	Country   string `json:"country"` // ISO 3166-1 alpha-2, or "" to follow the browser's region
+	// Language is a language tag ("de"), or "" to follow the clinic and
+	// the browser (content.Catalog.ChooseLanguage).
+	Language string `json:"language,omitempty"`
 }
 
 var (
@@ -36,6 +39,9 @@ func (s Settings) validate() error {
 	}
 	if !slices.Contains(textSizes, s.TextSize) {
 		return fmt.Errorf("text size %q is not one of %v", s.TextSize, textSizes)
+	}
+	if s.Language != "" && !isLanguageCode(s.Language) {
+		return fmt.Errorf("language %q is not a two-letter code", s.Language)
 	}
 	if s.Country != "" && !isCountryCode(s.Country) {
 		return fmt.Errorf("country %q is not a two-letter code", s.Country)
@@ -97,4 +103,8 @@ func (st *SettingsState) apply() {
 
 func isCountryCode(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
+func isLanguageCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }

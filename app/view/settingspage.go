@@ -14,12 +14,13 @@ type settingsPage struct {
 	app.Compo
 	Env *Env
 
-	status    string // text key of the last save's outcome
+	ctx       app.Context // the page's own, for the title after a change of language
+	status    string      // text key of the last save's outcome
 	statusErr bool
 }
 
-func (p *settingsPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "settings.title") }
-func (p *settingsPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "settings.title") }
+func (p *settingsPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
+func (p *settingsPage) OnNav(ctx app.Context)       { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
 
 func (p *settingsPage) Render() app.UI {
 	e := p.Env
@@ -30,6 +31,7 @@ func (p *settingsPage) Render() app.UI {
 			return app.P().Class("notice notice-warn").Attr("role", "alert").Text(e.T("settings.load_error"))
 		}),
 		app.Form().Class("settings").OnSubmit(preventDefault).Body(
+			p.languageField(s.Language),
 			p.choice("theme", themes, s.Theme, func(s *Settings, v string) { s.Theme = v }),
 			p.choice("text_size", textSizes, s.TextSize, func(s *Settings, v string) { s.TextSize = v }),
 			app.FieldSet().Class("field").Body(
@@ -98,6 +100,42 @@ func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) a
 			}, app.EventScope(name)),
 		app.Span().Text(p.Env.T("settings."+name)),
 	)
+}
+
+// languageField offers every language Unknot has, each in its own words
+// ("Deutsch", "Español"), and "as my device" (the clinic's, then the
+// browser's). A change redraws the app in the new language at once.
+func (p *settingsPage) languageField(current string) app.UI {
+	e := p.Env
+	langs := append([]string{""}, e.Catalog.Languages()...)
+	return app.FieldSet().Class("field").Attr("lang", "").Body(
+		e.legend("settings.language"),
+		app.Div().Class("segmented segmented-wrap").Body(
+			app.Range(langs).Slice(func(i int) app.UI {
+				l := langs[i]
+				id := "set-language-" + l
+				label, lang := e.T("settings.language.auto"), e.Lang
+				if l == "" {
+					id = "set-language-auto"
+				} else {
+					label, lang = e.Catalog.Strings(l).T("language.name"), l
+				}
+				input := app.Input().Type("radio").ID(id).Name("language").Value(l).Attr("data-language", l).
+					OnChange(func(ctx app.Context, ev app.Event) { p.saveLanguage(l) }, app.EventScope("language", l))
+				if l == current {
+					input = input.Checked(true)
+				}
+				return app.Label().Class("segment").For(id).Lang(lang).Body(input, app.Span().Text(label))
+			}),
+		),
+	)
+}
+
+// saveLanguage keeps the choice and speaks it from now on.
+func (p *settingsPage) saveLanguage(l string) {
+	p.save(func(s *Settings) { s.Language = l })
+	p.Env.ApplyLanguage()
+	p.Env.setTitle(p.ctx, "settings.title")
 }
 
 // emergencyInForce shows the emergency number the check will show, and what

@@ -379,3 +379,41 @@ func TestEarlyAnswersCarryOver(t *testing.T) {
 		t.Errorf("the early answers came back: %v", p.progress.Answers)
 	}
 }
+
+func TestLanguageFollowsSettingsThenClinicThenBrowser(t *testing.T) {
+	b := browser.New()
+	b.Lang = "de-DE"
+	env := testEnv(t, b)
+	env.ApplyLanguage()
+	if env.Lang != "de" || b.RootAttribute("lang") != "de" || env.T("settings.title") == "Settings" {
+		t.Fatalf("a German browser: lang %q, <html lang=%q>, %q", env.Lang, b.RootAttribute("lang"), env.T("settings.title"))
+	}
+	env.Clinic.Config = &clinic.Config{Name: "Clinique", Lang: "fr"}
+	env.ApplyLanguage()
+	if env.Lang != "fr" {
+		t.Errorf("a French clinic in a German browser: %q; want fr", env.Lang)
+	}
+	p := &settingsPage{Env: env}
+	render(t, p)
+	p.saveLanguage("es")
+	if env.Lang != "es" || b.RootAttribute("lang") != "es" || env.Settings.Current.Language != "es" {
+		t.Fatalf("Spanish chosen in Settings: lang %q, <html lang=%q>, saved %q", env.Lang, b.RootAttribute("lang"), env.Settings.Current.Language)
+	}
+	html := render(t, &triagePage{Env: env})
+	if !strings.Contains(html, htmlEscape(env.Catalog.Strings("es").T("triage.title"))) {
+		t.Error("the check is not in Spanish after choosing Spanish")
+	}
+	// Every language is offered in its own words.
+	html = render(t, &settingsPage{Env: env})
+	for _, name := range []string{"English", "Español", "Deutsch", "Français"} {
+		if !strings.Contains(html, htmlEscape(name)) {
+			t.Errorf("Settings does not offer %s", name)
+		}
+	}
+	// The choice survives a reload.
+	again := testEnv(t, b)
+	again.ApplyLanguage()
+	if again.Lang != "es" {
+		t.Errorf("after a reload: %q; want es", again.Lang)
+	}
+}

@@ -67,6 +67,23 @@ func (b *Browser) Language() string {
 	return lang
 }
 
+// Languages are the browser's preferred language tags, most preferred first.
+func (b *Browser) Languages() []string {
+	var langs []string
+	_ = try(func() {
+		list := js.Global().Get("navigator").Get("languages")
+		for i := 0; list.Truthy() && i < list.Length(); i++ {
+			langs = append(langs, list.Index(i).String())
+		}
+	})
+	if len(langs) == 0 {
+		if l := b.Language(); l != "" {
+			langs = []string{l}
+		}
+	}
+	return langs
+}
+
 // Region is the region part of the browser's language ("GB" for "en-GB"),
 // or "" when the language names none.
 func (b *Browser) Region() string {

@@ -69,6 +69,9 @@ func (b *Browser) RootAttribute(name string) string {
 }
 
 func (b *Browser) Language() string { return b.Lang }
+
+// Languages is Lang alone.
+func (b *Browser) Languages() []string { return []string{b.Lang} }
 func (b *Browser) Region() string   { return regionOf(b.Lang) }
 func (b *Browser) InFrame() bool    { return b.Framed }
 func (b *Browser) TimeZone() string { return b.Zone }
