@@ -32,6 +32,8 @@ func decode(b []byte) (Config, error) {
 			c.BookingURL, err = d.text(key)
 		case "country":
 			c.Country, err = d.text(key)
+		case "lang":
+			c.Lang, err = d.text(key)
 		case "featured":
 			err = d.list(key, func(field string) error {
 				id, err := d.text(field)

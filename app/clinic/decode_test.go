@@ -30,6 +30,8 @@ func TestParseStrict(t *testing.T) {
 		want     string // the exact message; "" for accepted
 	}{
 		{"name only", `{"name":"A"}`, ""},
+		{"a language", `{"name":"A","lang":"fr"}`, ""},
+		{"a language with a region", `{"name":"A","lang":"fr-CA"}`, "lang: must be a two-letter language code in small letters, such as fr"},
 		{"spaces around", " \n\t{\"name\":\"A\"}\r\n ", ""},
 		{"empty lists", `{"name":"A","featured":[],"prescribed":[]}`, ""},
 		{"escapes", `{"name":"Caf\u00e9 \u003cb\u003e"}`, ""},

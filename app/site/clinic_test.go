@@ -68,6 +68,10 @@ func TestStaticBakesTheClinicIn(t *testing.T) {
 	if js := read("app.js"); !strings.Contains(js, `"`+clinicEnvKey+`":"`+clinic.Encode(want)+`"`) {
 		t.Errorf("app.js does not carry %s", clinicEnvKey)
 	}
+	// Pre-rendered in English where the clinic names no language.
+	if !strings.Contains(home, `<html lang="en">`) {
+		t.Error("index.html is not <html lang=\"en\">")
+	}
 	// Branding is a different version of the site.
 	plain, err := Build(Options{WebDir: web, Base: "/back-care/"})
 	if err != nil {
@@ -95,5 +99,30 @@ func TestEmbedScriptIsServedAtTheRoot(t *testing.T) {
 	rec := get(t, s, "GET", "/embed.js")
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/javascript") || rec.Body.String() != string(b) {
 		t.Errorf("/embed.js: status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+}
+
+// A clinic's language is baked in: the pages are pre-rendered in it, marked
+// with it, and the manifest names it.
+func TestStaticBakesTheClinicsLanguage(t *testing.T) {
+	c, err := clinic.Parse([]byte(`{"name": "Cabinet du Parc", "country": "FR", "lang": "fr"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(Options{WebDir: testWeb(t), Clinic: &c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	triage := string(s.assets["/triage"].body)
+	for _, want := range []string{`<html lang="fr">`, "Appelez le 112"} {
+		if !strings.Contains(triage, want) {
+			t.Errorf("the pre-rendered check lacks %s", want)
+		}
+	}
+	if strings.Contains(triage, "Check your back pain") {
+		t.Error("the pre-rendered check is in English")
+	}
+	if m := string(s.assets["/manifest.webmanifest"].body); !strings.Contains(m, `"lang": "fr"`) {
+		t.Errorf("the manifest does not name French: %.200s", m)
 	}
 }

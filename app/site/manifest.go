@@ -29,7 +29,7 @@ type manifestShortcut struct {
 
 // makeManifest writes the web app manifest. go-app's own lacks an id and
 // shortcuts and points its default icons at GitHub, so Unknot writes its own.
-func makeManifest(text content.Strings, base string) ([]byte, error) {
+func makeManifest(lang string, text content.Strings, base string) ([]byte, error) {
 	root := base + "/"
 	icons := []manifestIcon{
 		{Src: base + "/web/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
@@ -66,7 +66,7 @@ func makeManifest(text content.Strings, base string) ([]byte, error) {
 		Name:            text.T("app.full_name"),
 		ShortName:       text.T("app.name"),
 		Description:     text.T("app.description"),
-		Lang:            content.DefaultLanguage,
+		Lang:            lang,
 		StartURL:        root,
 		Scope:           root,
 		Display:         "standalone",

@@ -30,7 +30,7 @@ var goappResources = []string{"/app.js", "/wasm_exec.js", "/app.css", "/app-work
 // uncompressed length (for the loader's progress), styles the stylesheets
 // under web/ folded into one (foldStylesheets).
 func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int, styles []byte) error {
-	env := view.NewEnv(catalog, content.DefaultLanguage, s.base, view.PrerenderPlatform{}, &journal.Memory{})
+	env := view.NewEnv(catalog, siteLanguage(catalog, c), s.base, view.PrerenderPlatform{}, &journal.Memory{})
 	env.Clinic = view.ClinicMode{Config: c, Baked: c != nil}
 	view.Register(env)
 	view.Route(env, "/404")
@@ -39,7 +39,7 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 	if s.base != "" {
 		resolver = subPathResolver{base: s.base}
 	}
-	h := s.goappHandler(catalog.Strings(content.DefaultLanguage), resolver, clinicEnv, webFiles, wasmLen)
+	h := s.goappHandler(env.Lang, env.Text, resolver, clinicEnv, webFiles, wasmLen)
 	wasmHref := resolver.Resolve("/web/app.wasm")
 	render := func(p string) (*asset, error) { return renderPage(h, p, s.base, wasmHref) }
 
@@ -86,10 +86,19 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 	return nil
 }
 
+// siteLanguage is the language of the pre-rendered pages and the manifest:
+// a baked clinic's, else English (the app then follows the browser).
+func siteLanguage(catalog *content.Catalog, c *clinic.Config) string {
+	if c == nil {
+		return content.DefaultLanguage
+	}
+	return catalog.ChooseLanguage("", c.Lang, nil)
+}
+
 // goappHandler is go-app's Handler for this site: its words, icons, the
 // resolver for the base path, a content-hash version, and Unknot's service
 // worker precaching the shell and every web file.
-func (s *Site) goappHandler(text content.Strings, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int) *app.Handler {
+func (s *Site) goappHandler(lang string, text content.Strings, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int) *app.Handler {
 	shell := s.base + shellPath
 	precache := []string{shell}
 	pages := map[string]string{}
@@ -110,7 +119,7 @@ func (s *Site) goappHandler(text content.Strings, resolver app.ResourceResolver,
 		ShortName:       text.T("app.name"),
 		Title:           text.T("app.name"),
 		Description:     text.T("app.description"),
-		Lang:            content.DefaultLanguage,
+		Lang:            lang,
 		BackgroundColor: themeColor,
 		ThemeColor:      themeColor,
 		LoadingLabel:    text.T("app.loading"),

@@ -76,7 +76,9 @@ func Build(opt Options) (*Site, error) {
 	if err := s.prerender(catalog, opt.Clinic, clinicEnv, webFiles, len(wasm), styles); err != nil {
 		return nil, err
 	}
-	manifest, err := makeManifest(catalog.Strings(content.DefaultLanguage), base)
+	s.startOnWorkerEverywhere()
+	lang := siteLanguage(catalog, opt.Clinic)
+	manifest, err := makeManifest(lang, catalog.Strings(lang), base)
 	if err != nil {
 		return nil, err
 	}
