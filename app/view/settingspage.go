@@ -19,8 +19,11 @@ type settingsPage struct {
 	statusErr bool
 }
 
-func (p *settingsPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
-func (p *settingsPage) OnNav(ctx app.Context)       { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
+func (p *settingsPage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "settings.title")
+}
+func (p *settingsPage) OnNav(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
 
 func (p *settingsPage) Render() app.UI {
 	e := p.Env
