@@ -11,6 +11,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,8 +167,16 @@ func TestBrowserPlayerSharedRoutineRunsToDone(t *testing.T) {
 	if mean > 1500*time.Millisecond {
 		t.Errorf("cues showed on average %v after they were due; want well under 1s on an idle machine", mean)
 	}
-	if got, want := text(t, ctx, "#player-said"), texts(t).T("routine.cue.done"); got != want {
+	words := texts(t)
+	if got, want := text(t, ctx, "#player-said"), words.T("routine.cue.done"); got != want {
 		t.Errorf("last announcement = %q; want %q", got, want)
+	}
+	// The end says it was finished, every exercise done, and kept.
+	summary := text(t, ctx, ".player-summary")
+	for _, want := range []string{words.T("player.done.finished"), words.Format("player.done.steps", "done", "2", "total", "2"), words.T("player.saved")} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the end shows %q; want it to say %q", summary, want)
+		}
 	}
 }
 
@@ -179,7 +189,17 @@ func TestBrowserPlayerReloadResumesAtTheSameStep(t *testing.T) {
 		chromedp.Poll(`document.querySelector('[data-player-state="ready"]') !== null`, nil))
 	startPlayer(t, ctx)
 	eventually(t, ctx, "the second exercise's hold", `(() => { const r = document.querySelector("[data-player-state]"); return r.dataset.step === "1" && r.dataset.phase === "hold"; })()`)
-	time.Sleep(time.Second) // a position saved by the periodic save, not just at the segment change
+	// The count a person watches moves down within the hold.
+	const secondsLeft = `+((document.querySelector(".player-countdown .visually-hidden") || {}).textContent || "NaN").match(/\d+|$/)[0]`
+	var left int
+	runIn(t, ctx, "reading the countdown", chromedp.Evaluate(`window.heldAt = Date.now(), `+secondsLeft, &left))
+	if left < 20 || left > 30 {
+		t.Fatalf("the walk's countdown shows %d seconds left; want 30 or a little less", left)
+	}
+	eventually(t, ctx, "the countdown moving", fmt.Sprintf(`(() => { const r = document.querySelector("[data-player-state]");
+		return r.dataset.step === "1" && r.dataset.phase === "hold" && %s < %d; })()`, secondsLeft, left))
+	// A position saved by the periodic save, not just at the segment change.
+	eventually(t, ctx, "a periodic save", `new Date(JSON.parse(localStorage.getItem("unknot.player.position.v1") || "{}").saved_at) > window.heldAt`)
 
 	_, before := playerState(t, ctx)
 	runIn(t, ctx, "reloading", chromedp.Reload(), appReady(),
@@ -187,11 +207,19 @@ func TestBrowserPlayerReloadResumesAtTheSameStep(t *testing.T) {
 	if _, after := playerState(t, ctx); after != before {
 		t.Fatalf("after a reload the player is at step %d; want %d", after, before)
 	}
+	// Paused where it was: the walk, with about as much time left as when
+	// the page went away.
+	var paused int
+	runIn(t, ctx, "reading the paused countdown", chromedp.Evaluate(secondsLeft, &paused))
+	if name, want := text(t, ctx, "#exercise-name"), texts(t).T("exercise.walking.name"); name != want || paused > left || paused < 5 {
+		t.Errorf("after a reload the player shows %q with %d seconds left; want %q with at most %d", name, paused, want, left)
+	}
 	runIn(t, ctx, "resuming", chromedp.Click(`#resume`, chromedp.ByQuery),
 		chromedp.Poll(`document.querySelector('[data-player-state="running"]') !== null`, nil))
 	if _, step := playerState(t, ctx); step != before {
 		t.Errorf("after Resume the player is at step %d; want %d", step, before)
 	}
+	eventually(t, ctx, "the countdown moving on after Resume", fmt.Sprintf(`%s < %d`, secondsLeft, paused))
 }
 
 func TestBrowserPlayerPainWorseOpensTheCheck(t *testing.T) {
@@ -253,6 +281,29 @@ func TestBrowserRoutinesFiltersAndBuilder(t *testing.T) {
 	if noFloor == 0 || noFloor >= all {
 		t.Errorf("%d routines, %d without the floor; want fewer but some", all, noFloor)
 	}
+	// Exactly the routines with no exercise on the floor are listed.
+	cat, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range cat.Routines().Routines() {
+		floor := false
+		for _, st := range r.Steps {
+			ex, ok := cat.Routines().Exercise(st.Exercise)
+			floor = floor || !ok || ex.Floor
+		}
+		if !floor {
+			want = append(want, string(r.ID))
+		}
+	}
+	var shown []string
+	runIn(t, ctx, "reading the list", chromedp.Evaluate(`[...document.querySelectorAll("[data-routine]")].map(a => a.dataset.routine)`, &shown))
+	slices.Sort(want)
+	slices.Sort(shown)
+	if !slices.Equal(shown, want) {
+		t.Errorf("with no floor the list shows %q; want the routines without floor work, %q", shown, want)
+	}
 	// A floor routine opened by its address anyway plays whole, with a note.
 	runIn(t, ctx, "opening a floor routine", chromedp.Navigate(srv.URL+"/routines/morning"), appReady(),
 		chromedp.Poll(`document.querySelector('[data-player-state="ready"]') !== null`, nil))
@@ -274,6 +325,11 @@ func TestBrowserRoutinesFiltersAndBuilder(t *testing.T) {
 		chromedp.Poll(`document.querySelector('[data-player-state="ready"]') !== null`, nil))
 	if got := text(t, ctx, "main h1"); got != "Desk break" {
 		t.Errorf("h1 = %q; want Desk break", got)
+	}
+	// It plays what was built: two exercises, the twist first.
+	words := texts(t)
+	if got, first := text(t, ctx, ".player-step-of"), text(t, ctx, "#exercise-name"); got != words.Format("player.exercise_of", "n", "1", "total", "2") || first != words.T("exercise.seated_twist.name") {
+		t.Errorf("the shared routine starts with %q, %q; want exercise 1 of 2, %s", got, first, words.T("exercise.seated_twist.name"))
 	}
 }
 
