@@ -1,6 +1,7 @@
 # Unknot: `make run` to try it, `make test` before every commit.
 # `make test` installs what it needs on a fresh Debian machine: Debian's
-# chromium (when run as root and missing) and axe-core from npm.
+# chromium, nginx, webkit2gtk-driver and xvfb (when run as root and missing)
+# and axe-core from npm.
 
 GO        ?= go
 ADDR      ?= 127.0.0.1:8000
@@ -50,7 +51,8 @@ lint:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/...
 
-## tools: Chromium and nginx for browser tests, axe-core for accessibility checks
+## tools: Chromium and nginx for browser tests, WebKitGTK's WebDriver and Xvfb
+## for the WebKit journey, axe-core for accessibility checks
 tools: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -60,6 +62,10 @@ tools: $(AXE)
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
 	  else echo "note: nginx not found; static-hosting tests will be skipped (install Debian's nginx package)"; fi
+	@{ command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1; } || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb; \
+	  else echo "note: WebKitWebDriver or Xvfb not found; the WebKit journey will be skipped (install Debian's webkit2gtk-driver and xvfb)"; fi
 
 $(AXE):
 	mkdir -p $(NODE_DIR)

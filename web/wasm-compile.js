@@ -10,15 +10,21 @@
 // two, and the older one, which the page's shell came from, is listed first.
 // Without a cache (a first visit), the address is fetched as usual.
 //
-// The compiler reads the response itself. Counting the bytes for the
-// loader's progress costs too much here: feeding the compiler through a
-// counting stream, or counting a copy of the response, made repeat starts
-// measurably slower.
+// From the cache, the compiler reads the response itself: counting the
+// bytes for the loader's progress costs too much there (feeding the compiler
+// through a counting stream, or counting a copy of the response, made repeat
+// starts measurably slower). From the network (a first visit, where every
+// page starts app.wasm here, see app/site/firstvisit.go) the link is the
+// slow part: the bytes are counted and the progress posted to the page, as
+// go-app's own fetch would show it.
 "use strict";
 
 (async () => {
   try {
-    const { response, source } = await appWasm(new URL("app.wasm", self.location.href));
+    let { response, source } = await appWasm(new URL("app.wasm", self.location.href));
+    if (source === "network") {
+      response = counted(response);
+    }
     const module = await WebAssembly.compileStreaming(response);
     self.postMessage({ module, source });
   } catch (err) {
@@ -39,4 +45,31 @@ async function appWasm(url) {
     }
   }
   return { response: await fetch(url), source: "network" };
+}
+
+// counted passes the response through, posting { progress } (0 to 100) to the
+// page as its bytes arrive, at most once a percent.
+function counted(response) {
+  const total = parseInt(response.headers.get("X-Uncompressed-Length") || response.headers.get("Content-Length"), 10);
+  if (!response.body || !(total > 0)) {
+    return response;
+  }
+  let loaded = 0;
+  let shown = -1;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      const progress = Math.min(100, Math.floor((loaded * 100) / total));
+      if (progress !== shown) {
+        shown = progress;
+        self.postMessage({ progress });
+      }
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -1,7 +1,7 @@
 // Unknot: starts compiling app.wasm on a worker thread as soon as the page's
 // head is read, so that the page's own thread is free meanwhile to lay out
-// the page and run go-app's scripts. Only the service worker's shell loads
-// this script (see app/site/shell.go); app.js then takes the compiled module from
+// the page and run go-app's scripts. Every page loads this script first thing
+// (see app/site/firstvisit.go and shell.go); app.js then takes the compiled module from
 // window.unknotWasm, and compiles on the page itself where there are no
 // workers (window.unknotWasm is false) or the worker failed. Once compiled,
 // window.unknotWasm.source says where the worker read app.wasm from.
@@ -15,6 +15,10 @@
   const worker = new Worker(new URL("wasm-compile.js", document.currentScript.src));
   const module = new Promise((resolve, reject) => {
     worker.onmessage = (event) => {
+      if (event.data.progress !== undefined) {
+        unknotShowProgress(event.data.progress);
+        return;
+      }
       worker.terminate();
       if (event.data.module) {
         window.unknotWasm.source = event.data.source;
@@ -30,3 +34,12 @@
   });
   window.unknotWasm = { module };
 })();
+
+// unknotShowProgress writes the worker's download progress where go-app's loader
+// shows its own (app.js defines goappLoadingLabel; it may not have run yet).
+function unknotShowProgress(progress) {
+  const label = document.getElementById("app-wasm-loader-label");
+  if (label && typeof goappLoadingLabel === "string") {
+    label.innerText = goappLoadingLabel.replace("{progress}", progress);
+  }
+}

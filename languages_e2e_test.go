@@ -1,0 +1,86 @@
+//go:build !wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"unknot/app/content"
+	"unknot/app/triage"
+	"unknot/data"
+)
+
+// TestBrowserTriageInEveryLanguage runs the check's journeys in a browser
+// set to each language: the page speaks it (<html lang>, its own title) and
+// the same answers, clicked through the data-answer hooks, reach the same
+// tiers. Every entry to /triage is a fresh check, so one tab runs them all.
+func TestBrowserTriageInEveryLanguage(t *testing.T) {
+	c, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	journeys := []struct {
+		answers triage.Answers
+		want    string
+	}{
+		{triage.Answers{"bowel_control": triage.Unsure}, "emergency"},
+		{triage.Answers{"weight_loss": triage.Yes}, "urgent"},
+		{triage.Answers{"age_band": "50_plus", "first_episode": "yes", "duration": "under_2_days", "course": "better", "daily_activities": "normal", "sciatica": "no", "inflammatory": "no"}, "soon"},
+		{selfCareAnswers, "selfcare"},
+	}
+	for _, tc := range []struct{ browserLang, lang string }{{"es-ES", "es"}, {"de-DE", "de"}, {"fr-FR", "fr"}} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			words := c.Strings(tc.lang)
+			j := newTriageJourneyOn(t, onPhone("Europe/Paris"),
+				emulation.SetUserAgentOverride("Mozilla/5.0 (Linux; Android 14) Unknot test").WithAcceptLanguage(tc.browserLang))
+			for i, jn := range journeys {
+				if i > 0 {
+					runIn(t, j.ctx, "a new check", chromedp.Navigate(j.base+"/triage"), appReady())
+				}
+				var lang string
+				runIn(t, j.ctx, "reading <html lang>", chromedp.Evaluate(`document.documentElement.lang`, &lang))
+				if lang != tc.lang {
+					t.Fatalf("<html lang=%q>; want %q", lang, tc.lang)
+				}
+				if got, want := text(t, j.ctx, "main h1"), words.T("triage.title"); got != want {
+					t.Fatalf("the check's heading %q; want %q", got, want)
+				}
+				j.answerAll(jn.answers)
+				if got := j.disposition(); got != jn.want {
+					t.Errorf("%v: %s; want %s", jn.answers, got, jn.want)
+				}
+				if got, want := text(t, j.ctx, "#result-title"), words.T("triage.tier."+jn.want+".title"); got != want {
+					t.Errorf("%s result says %q; want %q", jn.want, got, want)
+				}
+				if jn.want == "emergency" && !strings.Contains(text(t, j.ctx, ".btn-call"), "112") {
+					t.Errorf("the call button in France says %q; want 112", text(t, j.ctx, ".btn-call"))
+				}
+			}
+		})
+	}
+}
+
+// TestBrowserSpanishChosenInSettings: a person in an English browser picks
+// Español in Settings; the next screens, and the next visit, are Spanish.
+func TestBrowserSpanishChosenInSettings(t *testing.T) {
+	t.Parallel()
+	c, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := c.Strings("es")
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	runIn(t, ctx, "opening Settings", chromedp.Navigate(srv.URL+"/settings"), appReady())
+	clickJS(t, ctx, `[data-language="es"]`)
+	eventually(t, ctx, "Settings in Spanish", `document.documentElement.lang === "es" && document.querySelector("main h1").textContent === `+jsString(es.T("settings.title")))
+	clickJS(t, ctx, `nav.tabbar a[href="/triage"]`)
+	eventually(t, ctx, "the check in Spanish", `document.querySelector("main h1") && document.querySelector("main h1").textContent === `+jsString(es.T("triage.title")))
+	runIn(t, ctx, "a later visit", chromedp.Navigate(srv.URL+"/journal"), appReady())
+	eventually(t, ctx, "the journal in Spanish", `document.documentElement.lang === "es" && document.querySelector("nav.tabbar").textContent.includes(`+jsString(es.T("nav.journal"))+`)`)
+}
