@@ -106,29 +106,38 @@ func TestBrowserPlayerSharedRoutineRunsToDone(t *testing.T) {
 	runIn(t, ctx, "pain before", chromedp.Click(`#pain-before [data-score="4"]`, chromedp.ByQuery),
 		chromedp.Poll(`document.querySelector('#pain-before [data-score="4"]').getAttribute("aria-pressed") === "true"`, nil))
 	startedAt := startPlayer(t, ctx)
-	time.Sleep(9 * time.Second)
+	eventually(t, ctx, "9 s into the routine", `window.elapsedLog.some(l => l.e >= 9000)`)
 	// A long background period: the page is frozen (no timers at all), then
 	// woken. The next tick must land on the wall-clock position.
-	runIn(t, ctx, "freezing", page.SetWebLifecycleState(page.SetWebLifecycleStateStateFrozen))
-	time.Sleep(6 * time.Second)
-	var frozenUntil float64
+	var last struct {
+		E float64 `json:"e"`
+		T float64 `json:"t"`
+	}
+	runIn(t, ctx, "freezing", chromedp.Evaluate(`window.elapsedLog[window.elapsedLog.length-1]`, &last),
+		page.SetWebLifecycleState(page.SetWebLifecycleStateStateFrozen))
+	time.Sleep(6 * time.Second) // the length of the background period, not a wait
 	wokeAt := float64(time.Now().UnixMilli())
-	runIn(t, ctx, "waking", page.SetWebLifecycleState(page.SetWebLifecycleStateStateActive),
-		chromedp.Evaluate(`window.elapsedLog.length ? window.elapsedLog[window.elapsedLog.length-1].t : 0`, &frozenUntil))
+	runIn(t, ctx, "waking", page.SetWebLifecycleState(page.SetWebLifecycleStateStateActive))
+	frozenUntil := last.T
 	eventually(t, ctx, "a tick after waking", fmt.Sprintf(`window.elapsedLog.some(l => l.t > %f + 5000)`, frozenUntil))
 	var jump struct {
 		E float64 `json:"e"`
 		T float64 `json:"t"`
 	}
 	runIn(t, ctx, "reading the jump", chromedp.Evaluate(fmt.Sprintf(`window.elapsedLog.find(l => l.t > %f + 5000)`, frozenUntil), &jump))
-	timingErr := time.Duration(jump.T-startedAt-jump.E) * time.Millisecond
-	t.Logf("after 6s frozen: player elapsed %.0f ms, wall clock %.0f ms since Start: error %v", jump.E, jump.T-startedAt, timingErr)
-	// The budget is 0.5 s (DESIGN.md); this also counts how late the page
-	// rendered, which a loaded test machine stretches, so fail only on an
-	// error a counted-ticks clock would make (the whole frozen 6 s).
-	if timingErr < -2*time.Second || timingErr > 2*time.Second {
-		t.Errorf("after a background jump the player is %v off wall time; want within 0.5s", timingErr)
+	// The player's position comes from the clock, not from counting ticks:
+	// the first tick after waking shows at least the time that passed
+	// before the page woke (counted ticks would have lost the frozen 6 s),
+	// and never more than had passed when it showed. Both bounds hold
+	// however late a loaded machine renders; DESIGN.md's 0.5 s budget is
+	// measured by make bench.
+	if passed := wokeAt - last.T; jump.E-last.E < passed-250 {
+		t.Errorf("after 6 s frozen the player moved on %.0f ms; %.0f ms had passed since it last showed", jump.E-last.E, passed)
 	}
+	if shownAt := jump.T - startedAt; jump.E > shownAt+250 {
+		t.Errorf("the player shows %.0f ms elapsed, ahead of the %.0f ms that had passed", jump.E, shownAt)
+	}
+	t.Logf("after 6s frozen: player elapsed %.0f ms, wall clock %.0f ms since Start", jump.E, jump.T-startedAt)
 
 	eventually(t, ctx, "the routine reaching done", `document.querySelector('[data-player-state="done"]') !== null`)
 	var log []struct {
@@ -145,9 +154,9 @@ func TestBrowserPlayerSharedRoutineRunsToDone(t *testing.T) {
 	if len(log) == 0 {
 		t.Fatal("no cue was recorded in the page")
 	}
-	// Latency: from the instant a cue fell due (the click plus its offset)
-	// to the page showing it.
-	var worst, total time.Duration
+	// No cue shows before it is due (the click plus its offset); how late
+	// they show is a measure for make bench, not a test.
+	var worst time.Duration
 	var measured, shown int
 	for _, l := range log {
 		for ; shown < l.N; shown++ {
@@ -156,17 +165,16 @@ func TestBrowserPlayerSharedRoutineRunsToDone(t *testing.T) {
 				continue // due while the page was frozen: late by design, and not sounded
 			}
 			lat := time.Duration(l.T-due) * time.Millisecond
-			worst, total, measured = max(worst, lat), total+lat, measured+1
+			if lat < -250*time.Millisecond {
+				t.Errorf("cue %d showed %v before it was due", shown, -lat)
+			}
+			worst, measured = max(worst, lat), measured+1
 		}
 	}
 	if measured == 0 {
 		t.Fatal("no cue fell due outside the frozen period")
 	}
-	mean := total / time.Duration(measured)
-	t.Logf("cue latency over %d cues, from due to shown in the DOM: mean %v, worst %v", measured, mean, worst)
-	if mean > 1500*time.Millisecond {
-		t.Errorf("cues showed on average %v after they were due; want well under 1s on an idle machine", mean)
-	}
+	t.Logf("%d cues shown, the latest %v after it was due", measured, worst)
 	words := texts(t)
 	if got, want := text(t, ctx, "#player-said"), words.T("routine.cue.done"); got != want {
 		t.Errorf("last announcement = %q; want %q", got, want)
