@@ -457,7 +457,10 @@ func TestNginxEmbedOnAClinicPage(t *testing.T) {
 	inFrame(t, ctx, `document.querySelector("a.action-primary").click()`, nil)
 	eventuallyInFrame(t, ctx, "the triage page in the frame", `location.pathname.endsWith("/triage") && location.hash === "" && document.querySelector(".triage-step") !== null`)
 	inFrame(t, ctx, `location.reload()`, nil)
-	eventuallyInFrame(t, ctx, "the reloaded triage page", `document.getElementById("app-wasm-loader") === null && location.pathname.endsWith("/triage") && document.querySelector(".triage-step") !== null`)
+	// The pre-rendered page shows no clinic (the server cannot know it): wait
+	// for the program's own page, which draws the clinic bar, then read it.
+	eventuallyInFrame(t, ctx, "the reloaded triage page", `document.getElementById("app-wasm-loader") === null && location.pathname.endsWith("/triage") &&
+		document.querySelector(".triage-step") !== null && document.querySelector(".clinic-name") !== null`)
 	var reloaded struct{ Name, Accent, Booking string }
 	inFrame(t, ctx, `({name: (document.querySelector(".clinic-name") || {}).textContent || "",
 		accent: getComputedStyle(document.documentElement).getPropertyValue("--clinic-accent").trim(),
