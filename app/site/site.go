@@ -77,7 +77,6 @@ func Build(opt Options) (*Site, error) {
 		return nil, err
 	}
 	s.startOnWorkerEverywhere()
-	s.startOnWorkerEverywhere()
 	lang := siteLanguage(catalog, opt.Clinic)
 	manifest, err := makeManifest(lang, catalog.Strings(lang), base)
 	if err != nil {
