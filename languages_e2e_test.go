@@ -3,12 +3,15 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"unknot/app/clinic"
 	"unknot/app/content"
 	"unknot/app/triage"
 	"unknot/data"
@@ -83,4 +86,38 @@ func TestBrowserSpanishChosenInSettings(t *testing.T) {
 	eventually(t, ctx, "the check in Spanish", `document.querySelector("main h1") && document.querySelector("main h1").textContent === `+jsString(es.T("triage.title")))
 	runIn(t, ctx, "a later visit", chromedp.Navigate(srv.URL+"/journal"), appReady())
 	eventually(t, ctx, "the journal in Spanish", `document.documentElement.lang === "es" && document.querySelector("nav.tabbar").textContent.includes(`+jsString(es.T("nav.journal"))+`)`)
+}
+
+// TestBrowserEmbedInTheClinicsLanguage: a clinic's page embeds Unknot with
+// data-lang="fr", or with a configuration whose lang is "fr"; an English
+// browser shows the embedded app in French either way.
+func TestBrowserEmbedInTheClinicsLanguage(t *testing.T) {
+	t.Parallel()
+	c, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := c.Strings("fr")
+	s := startServer(t, "web", "")
+	page := func(attrs string) string {
+		return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Cabinet</title></head><body><h1>Cabinet du Parc</h1>
+<script src="` + s.URL + `/embed.js" ` + attrs + ` async></script></body></html>`
+	}
+	pages := map[string]string{
+		"/attribute": page(`data-clinic="` + clinic.Encode(clinic.Config{Name: "Cabinet du Parc", Country: "FR"}) + `" data-lang="fr"`),
+		"/config":    page(`data-clinic="` + clinic.Encode(clinic.Config{Name: "Cabinet du Parc", Country: "FR", Lang: "fr"}) + `"`),
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(pages[r.URL.Path]))
+	}))
+	t.Cleanup(host.Close)
+	ctx := embedBrowser(t)
+	for _, p := range []string{"/attribute", "/config"} {
+		runIn(t, ctx, "the clinic's page "+p, chromedp.Navigate(host.URL+p))
+		eventually(t, ctx, "the frame", `document.querySelector("iframe.unknot-embed") !== null`)
+		eventuallyInFrame(t, ctx, "the app in French on "+p, `document.getElementById("app-wasm-loader") === null &&
+			document.documentElement.lang === "fr" && document.querySelector("main h1") !== null &&
+			document.querySelector("main h1").textContent === `+jsString(fr.T("home.title")))
+	}
 }

@@ -1,6 +1,7 @@
 /* Unknot embed: put Unknot on a clinic's page with
 
      <script src="https://HOST/embed.js" data-clinic="…" async></script>
+   (data-lang="fr" asks for the app in that language).
 
    It inserts a frame of the app (from the address this script came from,
    sub-path included) right after the script tag, at the end of the body
@@ -51,6 +52,12 @@
     config = "";
   }
   var frameURL = new URL("./?embed=1", appURL);
+  // data-lang="fr": the language for the clinic's patients, where the
+  // configuration names none (a two-letter code; anything else is left out).
+  var lang = script.getAttribute("data-lang") || "";
+  if (/^[a-z]{2}$/.test(lang)) {
+    frameURL.searchParams.set("lang", lang);
+  }
   if (config) {
     frameURL.hash = "clinic=" + config;
   }

@@ -22,6 +22,9 @@ type ClinicMode struct {
 	Config *clinic.Config // nil: no clinic
 	Baked  bool           // the configuration came with the site, not from the address
 	Embed  bool           // the compact embed mode: ?embed=1, or inside a frame
+	// Lang is the language the embed asks for (?lang=fr, from the script's
+	// data-lang): the clinic's language where its configuration names none.
+	Lang string
 	// Problem is why a clinic configuration in the address was not used; it
 	// is shown in the embed in plain words (text key) and logged.
 	Problem string
@@ -77,7 +80,7 @@ func ClinicFragment(fragment string, framed bool, m FragmentMemory) string {
 // configuration the site was built with ("" for none), query and fragment are
 // the address's (without ? and #), framed whether the page is inside another.
 func ResolveClinic(baked, query, fragment string, framed bool) ClinicMode {
-	m := ClinicMode{Embed: framed || embedQuery(query)}
+	m := ClinicMode{Embed: framed || embedQuery(query), Lang: langQuery(query)}
 	if baked != "" {
 		c, err := clinic.DecodeFragment(baked)
 		if err != nil {
@@ -99,6 +102,15 @@ func ResolveClinic(baked, query, fragment string, framed bool) ClinicMode {
 		m.Config = &c
 	}
 	return m
+}
+
+// langQuery is the ?lang= of the address when it is a two-letter code.
+func langQuery(query string) string {
+	v, err := url.ParseQuery(query)
+	if l := v.Get("lang"); err == nil && isLanguageCode(l) {
+		return l
+	}
+	return ""
 }
 
 func embedQuery(query string) bool {

@@ -75,9 +75,9 @@ func NewEnv(c *content.Catalog, lang, base string, p Platform, j journal.Store) 
 // ChooseLanguage: Settings, then the clinic's, then the browser's) and marks
 // the page with it, which the spoken cues follow too.
 func (e *Env) ApplyLanguage() {
-	clinicLang := ""
-	if e.Clinic.Config != nil {
-		clinicLang = e.Clinic.Config.Lang
+	clinicLang := e.Clinic.Lang
+	if c := e.Clinic.Config; c != nil && c.Lang != "" {
+		clinicLang = c.Lang
 	}
 	e.Lang = e.Catalog.ChooseLanguage(e.Settings.Current.Language, clinicLang, e.Platform.Languages())
 	e.Text = e.Catalog.Strings(e.Lang)
