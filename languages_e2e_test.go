@@ -121,3 +121,35 @@ func TestBrowserEmbedInTheClinicsLanguage(t *testing.T) {
 			document.querySelector("main h1").textContent === `+jsString(fr.T("home.title")))
 	}
 }
+
+// TestBrowserEveryLanguageAtTheLargestTextFits: German (the longest of
+// Unknot's languages), Spanish and French on a 320 px phone at the largest
+// text size: no screen reaches past the right edge and no navigation label
+// is cut short.
+func TestBrowserEveryLanguageAtTheLargestTextFits(t *testing.T) {
+	for _, tc := range []struct{ browserLang, lang string }{{"de-DE", "de"}, {"es-ES", "es"}, {"fr-FR", "fr"}} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			s := startServer(t, "web", "")
+			ctx := newBrowser(t).Tab()
+			runIn(t, ctx, "the browser's language", emulation.SetUserAgentOverride("Mozilla/5.0 (Linux; Android 14) Unknot test").WithAcceptLanguage(tc.browserLang))
+			v := lookSpec{320, 640, "larger", "light"}
+			for _, path := range layoutRoutes {
+				lookAt(t, ctx, s.URL, path, v)
+				var lang string
+				var overflow, clipped []string
+				runIn(t, ctx, "measuring "+path, chromedp.Evaluate(`document.documentElement.lang`, &lang),
+					chromedp.Evaluate(overflowJS, &overflow), chromedp.Evaluate(clippedNavJS, &clipped))
+				if lang != tc.lang {
+					t.Fatalf("%s is in %q; want %s", path, lang, tc.lang)
+				}
+				if len(overflow) > 0 {
+					t.Errorf("%s in %s at %s: elements past the right edge: %s", path, tc.lang, v, strings.Join(overflow, "; "))
+				}
+				if len(clipped) > 0 {
+					t.Errorf("%s in %s at %s: navigation labels cut short: %s", path, tc.lang, v, strings.Join(clipped, "; "))
+				}
+			}
+		})
+	}
+}
