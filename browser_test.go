@@ -285,10 +285,13 @@ func clickJS(t *testing.T, ctx context.Context, sel string) {
 	}
 }
 
-// settledText is the text of sel once it has stopped changing: pages that
-// load something first show a passing "Opening…" heading.
+// settledText is the text of sel once the page is done loading and the text
+// has stopped changing: pages that load something first show a passing
+// "Opening…" heading.
 func settledText(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
+	// A page that reads the journal marks its main region busy until it has.
+	eventually(t, ctx, "the page done loading", `document.querySelector("main[aria-busy]") === null`)
 	last := text(t, ctx, sel)
 	for i := 0; i < 50; i++ {
 		time.Sleep(300 * time.Millisecond)

@@ -201,9 +201,16 @@ func preloadFirst(page []byte, preload string) ([]byte, error) {
 // and every country selected.
 var falseBoolean = regexp.MustCompile(` (checked|selected|disabled|hidden|readonly|required|multiple|open|autofocus)="false"`)
 
+// bareARIA is an aria-* attribute go-app wrote without its value, as it
+// writes every attribute set to "true"; to ARIA an empty value is not true.
+var bareARIA = regexp.MustCompile(` (aria-[a-z]+)([ >/])`)
+
 // dropFalseBooleans removes the boolean attributes that go-app wrote as
-// false from a pre-rendered page.
-func dropFalseBooleans(html []byte) []byte { return falseBoolean.ReplaceAll(html, nil) }
+// false from a pre-rendered page, and gives the aria-* attributes it wrote
+// bare their "true".
+func dropFalseBooleans(html []byte) []byte {
+	return bareARIA.ReplaceAll(falseBoolean.ReplaceAll(html, nil), []byte(` $1="true"$2`))
+}
 
 // subPathResolver puts go-app's own resources under the base path: /web/…,
 // its scripts, worker and manifest, and the root. Unlike go-app's

@@ -104,7 +104,7 @@ func (p *journalPage) onDataChanged(ctx app.Context) {
 func (p *journalPage) Render() app.UI {
 	e := p.Env
 	empty := p.loaded && p.loadErr == "" && p.total == 0
-	return e.layout("journal",
+	return e.loadingLayout("journal", !p.loaded,
 		e.h1("journal.title"),
 		e.volatileNotice(p.volatile),
 		app.A().Class("action-primary journal-quick").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Body(

@@ -13,17 +13,28 @@ type navItem struct {
 // banner when there is a clinic, the update banner, and the bottom
 // navigation with the active item marked.
 func (e *Env) layout(active string, body ...app.UI) app.UI {
-	return e.frame(active, true, body...)
+	return e.frame(active, true, false, body...)
+}
+
+// loadingLayout is the layout of a page that reads the journal: while busy,
+// its main region says so (aria-busy), for screen readers and for anyone
+// waiting on what it will show.
+func (e *Env) loadingLayout(active string, busy bool, body ...app.UI) app.UI {
+	return e.frame(active, true, busy, body...)
 }
 
 // emergencyLayout is the layout without the install control and the update
 // banner: an emergency result's first screenful holds nothing that
 // competes with the call (CLINICAL.md).
 func (e *Env) emergencyLayout(active string, body ...app.UI) app.UI {
-	return e.frame(active, false, body...)
+	return e.frame(active, false, false, body...)
 }
 
-func (e *Env) frame(active string, prompts bool, body ...app.UI) app.UI {
+func (e *Env) frame(active string, prompts, busy bool, body ...app.UI) app.UI {
+	main := app.Main().ID("main").Class("page").TabIndex(-1)
+	if busy {
+		main = main.Aria("busy", "true")
+	}
 	return app.Div().Class(e.appClass()).Body(
 		app.A().Class("skip-link").Href("#main").Text(e.T("nav.skip")),
 		app.Header().Class("topbar").Body(
@@ -35,7 +46,7 @@ func (e *Env) frame(active string, prompts bool, body ...app.UI) app.UI {
 		),
 		e.clinicBanner(),
 		app.If(prompts, func() app.UI { return &updateBanner{Env: e} }),
-		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
+		main.Body(body...),
 		e.tabbar(active),
 	)
 }

@@ -108,7 +108,7 @@ func (p *summaryPage) onPrint(ctx app.Context, ev app.Event) { p.Env.Platform.Pr
 
 func (p *summaryPage) Render() app.UI {
 	e := p.Env
-	return e.layout("journal",
+	return e.loadingLayout("journal", !p.loaded,
 		e.h1("journal.summary.title"),
 		app.P().Class("summary-meta").Text(e.Text.Format("journal.summary.meta", "date", e.date(p.nowOr()))),
 		e.volatileNotice(p.volatile),

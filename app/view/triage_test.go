@@ -417,3 +417,17 @@ func TestLanguageFollowsSettingsThenClinicThenBrowser(t *testing.T) {
 		t.Errorf("after a reload: %q; want es", again.Lang)
 	}
 }
+
+// A page that reads the journal says it is busy until it has read it.
+func TestJournalPagesSayWhileTheyAreLoading(t *testing.T) {
+	env := testEnv(t, browser.New())
+	if html := render(t, &summaryPage{Env: env}); !strings.Contains(html, `aria-busy`) {
+		t.Error("the summary, not yet read, does not say it is busy")
+	}
+	if html := render(t, &summaryPage{Env: env, loaded: true}); strings.Contains(html, "aria-busy") {
+		t.Error("the summary, read, still says it is busy")
+	}
+	if html := render(t, &journalPage{Env: env}); !strings.Contains(html, `aria-busy`) {
+		t.Error("the journal, not yet read, does not say it is busy")
+	}
+}
