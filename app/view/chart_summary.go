@@ -20,8 +20,7 @@ func (e *Env) painSummary(points []journal.PainPoint) string {
 	for _, p := range points {
 		high = max(high, p.Score)
 	}
-	s := e.Text.Format("journal.chart.pain.summary",
-		"n", strconv.Itoa(len(points)),
+	s := e.plural("journal.chart.pain.summary", len(points),
 		"from", e.shortDate(first.At), "to", e.shortDate(last.At),
 		"first", strconv.Itoa(first.Score), "last", strconv.Itoa(last.Score),
 		"high", strconv.Itoa(high))
@@ -57,7 +56,7 @@ func (e *Env) weekSummary(weeks []journal.Count) string {
 			busiest = i
 		}
 	}
-	s := e.Text.Format("journal.chart.weeks.summary", "n", strconv.Itoa(total), "weeks", strconv.Itoa(len(weeks)))
+	s := e.plural("journal.chart.weeks.summary", total, "weeks", strconv.Itoa(len(weeks)))
 	if total > 0 {
 		s += " " + e.Text.Format("journal.chart.weeks.busiest",
 			"n", strconv.Itoa(weeks[busiest].Count), "date", e.shortDate(weeks[busiest].Start))
@@ -84,8 +83,8 @@ func (e *Env) helpedSummary(hs []journal.Helped) string {
 	}
 	var items []string
 	for _, h := range hs {
-		items = append(items, e.Text.Format("journal.chart.helped.item",
-			"what", e.T("journal.tried."+h.What), "n", strconv.Itoa(h.Count), "band", e.T(effectBand(h.Mean()))))
+		items = append(items, e.plural("journal.chart.helped.item", h.Count,
+			"what", e.T("journal.tried."+h.What), "band", e.T(effectBand(h.Mean()))))
 	}
 	return e.Text.Format("journal.chart.helped.summary", "list", e.joinList(items))
 }

@@ -2,9 +2,11 @@ package view
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/content"
 	"unknot/app/journal"
 )
 
@@ -42,4 +44,11 @@ func statusClass(isErr bool) string {
 		return "save-status save-status-error"
 	}
 	return "save-status"
+}
+
+// plural is the words of a counting key in the person's language: the key's
+// CLDR plural category for n (<key>.one, <key>.other), with {n} and args
+// filled in.
+func (e *Env) plural(key string, n int, args ...string) string {
+	return e.Text.Format(key+"."+content.PluralCategory(e.Lang, n), append([]string{"n", strconv.Itoa(n)}, args...)...)
 }

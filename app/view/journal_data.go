@@ -163,7 +163,7 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 	if err != nil {
 		return e.Text.Format("journal.export.failed", "problem", err.Error()), err
 	}
-	return e.Text.Format("journal.export.done", "file", name, "n", num(len(eps))), nil
+	return e.plural("journal.export.done", len(eps), "file", name), nil
 }
 
 // importCheck is a picked file, read and checked, with its plan.

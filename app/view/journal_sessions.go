@@ -25,7 +25,7 @@ func (e *Env) sessionList(sessions []journal.Session, now time.Time) app.UI {
 	latest := sessions[:min(recentSessions, len(sessions))]
 	return app.Section().Class("journal-sessions").Attr("aria-labelledby", "journal-sessions-title").Body(
 		e.h2("journal-sessions-title", "journal.sessions.title"),
-		app.P().Text(e.Text.Format("journal.sessions.summary", "n", num(n), "weeks", num(chartWeeks),
+		app.P().Text(e.plural("journal.sessions.summary", n, "weeks", num(chartWeeks),
 			"streak", num(journal.SessionStreak(sessions, now, time.Local)))),
 		app.Ul().Class("session-rows").Body(app.Range(latest).Slice(func(i int) app.UI {
 			return app.Li().Attr("data-session", latest[i].ID).Text(e.sessionLine(latest[i]))

@@ -473,7 +473,7 @@ func TestSummaryListsWarningSignsAndMedicines(t *testing.T) {
 	p := &summaryPage{Env: env, months: 6}
 	p.show(p.fetch(6))
 	html := show(p)
-	for _, want := range []string{"ibuprofen (2 spasms)", "naproxen (1 spasms)", "not sure about", `data-warnings="1"`, `data-action="print"`, "Covers "} {
+	for _, want := range []string{"ibuprofen (2 spasms)", "naproxen (1 spasm)", "not sure about", `data-warnings="1"`, `data-action="print"`, "Covers "} {
 		if !strings.Contains(html, want) {
 			t.Errorf("summary lacks %q", want)
 		}

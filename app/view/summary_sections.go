@@ -29,7 +29,7 @@ func (p *summaryPage) renderFacts() app.UI {
 			rated++
 		}
 	}
-	facts := []string{e.Text.Format("journal.summary.fact.episodes", "n", num(len(eps)), "ongoing", num(ongoing))}
+	facts := []string{e.plural("journal.summary.fact.episodes", len(eps), "ongoing", num(ongoing))}
 	if rated > 0 {
 		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", fmt.Sprintf("%.1f", float64(worstSum)/float64(rated))))
 	}
@@ -61,7 +61,7 @@ func (p *summaryPage) renderTimeline() app.UI {
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return e.timelineRow(rows[i]) })),
 		),
 		app.If(len(p.episodes) > len(rows), func() app.UI {
-			return app.P().Class("hint").Text(e.Text.Format("journal.summary.more", "n", num(len(p.episodes)-len(rows))))
+			return app.P().Class("hint").Text(e.plural("journal.summary.more", len(p.episodes)-len(rows)))
 		}),
 	)
 }
@@ -127,7 +127,7 @@ func (e *Env) summaryMedicines(eps []journal.Episode) app.UI {
 		app.If(len(keys) == 0, func() app.UI { return e.para("", "journal.summary.medicines.none") }).
 			Else(func() app.UI {
 				return app.Ul().Body(app.Range(keys).Slice(func(i int) app.UI {
-					return app.Li().Text(e.Text.Format("journal.summary.medicine", "name", names[keys[i]], "n", num(counts[keys[i]])))
+					return app.Li().Text(e.plural("journal.summary.medicine", counts[keys[i]], "name", names[keys[i]]))
 				}))
 			}),
 	)
@@ -216,7 +216,7 @@ func (e *Env) summarySessions(sessions []journal.Session) app.UI {
 	}
 	return app.Section().Class("summary-sessions").Attr("aria-labelledby", "summary-sessions-title").Body(
 		e.h2("summary-sessions-title", "journal.sessions.title"),
-		app.P().Attr("data-sessions", num(done)).Text(e.Text.Format("journal.summary.sessions", "n", num(done), "finished", num(finished))),
+		app.P().Attr("data-sessions", num(done)).Text(e.plural("journal.summary.sessions", done, "finished", num(finished))),
 		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
 	)
 }

@@ -431,3 +431,27 @@ func TestJournalPagesSayWhileTheyAreLoading(t *testing.T) {
 		t.Error("the journal, not yet read, does not say it is busy")
 	}
 }
+
+// Counting words follow the language's plural rule: one spasm, two spasms;
+// in French, 0 and 1 are both singular.
+func TestCountsUseThePluralOfTheLanguage(t *testing.T) {
+	env := testEnv(t, browser.New())
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 spasm in the last 12 weeks."},
+		{"en", 3, "3 spasms in the last 12 weeks."},
+		{"de", 1, "1 Rückenkrampf in den letzten 12 Wochen."},
+		{"de", 0, "0 Rückenkrämpfe in den letzten 12 Wochen."},
+		{"es", 1, "1 espasmo en las últimas 12 semanas."},
+		{"fr", 0, "Crise sur les 12 dernières semaines\u00a0: 0."},
+		{"fr", 2, "Crises sur les 12 dernières semaines\u00a0: 2."},
+	} {
+		env.Lang, env.Text = tt.lang, env.Catalog.Strings(tt.lang)
+		if got := env.plural("journal.chart.weeks.summary", tt.n, "weeks", "12"); got != tt.want {
+			t.Errorf("%s, %d: %q; want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
