@@ -72,9 +72,9 @@ func (b *Browser) Language() string { return b.Lang }
 
 // Languages is Lang alone.
 func (b *Browser) Languages() []string { return []string{b.Lang} }
-func (b *Browser) Region() string   { return regionOf(b.Lang) }
-func (b *Browser) InFrame() bool    { return b.Framed }
-func (b *Browser) TimeZone() string { return b.Zone }
+func (b *Browser) Region() string      { return regionOf(b.Lang) }
+func (b *Browser) InFrame() bool       { return b.Framed }
+func (b *Browser) TimeZone() string    { return b.Zone }
 
 // TakeEarlyAnswers returns Early and forgets it.
 func (b *Browser) TakeEarlyAnswers() map[string]string {
