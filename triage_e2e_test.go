@@ -54,13 +54,19 @@ func (j *triageJourney) click(sel string) {
 	clickJS(j.t, j.ctx, sel)
 }
 
-func (j *triageJourney) choose(id triage.QuestionID, value string) {
+// choose answers a question and waits until the program has taken the
+// answer (it keeps the check's progress as it takes one). It reports whether
+// the answer ended the check: the result is then on its way to the screen.
+func (j *triageJourney) choose(id triage.QuestionID, value string) (ended bool) {
 	j.t.Helper()
 	sel := fmt.Sprintf(`[data-question=%q] [data-answer=%q]`, id, value)
 	eventually(j.t, j.ctx, "question "+string(id), fmt.Sprintf(`document.querySelector(%q) !== null`, sel))
 	j.click(sel)
-	// The answer is taken once it shows checked, or once it ended the check.
-	eventually(j.t, j.ctx, "the answer to "+string(id), fmt.Sprintf(`(document.querySelector(%q) || {}).checked === true || document.querySelector("[data-disposition]") !== null`, sel))
+	progress := `JSON.parse(localStorage.getItem("unknot.triage.progress.v2") || "{}").current || {}`
+	eventually(j.t, j.ctx, "the answer to "+string(id)+" taken", fmt.Sprintf(`((%s).answers || {})[%q] === %q`, progress, id, value))
+	var step int
+	runIn(j.t, j.ctx, "reading the step", chromedp.Evaluate(`(`+progress+`).step || 0`, &step))
+	return step >= len(triage.Groups())
 }
 
 func (j *triageJourney) disposition() string {
@@ -82,11 +88,8 @@ func (j *triageJourney) answerAll(answers triage.Answers) {
 			if !ok && q.WarningSign() {
 				v, ok = triage.No, true
 			}
-			if ok {
-				j.choose(q.ID, v)
-				if j.has("[data-disposition]") {
-					return // the result is final: the check ended here
-				}
+			if ok && j.choose(q.ID, v) {
+				return // the result is final: the check ended here
 			}
 		}
 		if j.has("[data-disposition]") {
