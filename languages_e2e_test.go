@@ -120,6 +120,13 @@ func TestBrowserEmbedInTheClinicsLanguage(t *testing.T) {
 			document.documentElement.lang === "fr" && document.querySelector("main h1") !== null &&
 			document.querySelector("main h1").textContent === `+jsString(fr.T("home.title")))
 	}
+	// An emergency result in the frame takes no height from the frame's own
+	// (the frame grows to its content: that would grow it without end).
+	inFrame(t, ctx, `location.href = "/triage"`, nil)
+	eventuallyInFrame(t, ctx, "the check in the frame", `document.getElementById("app-wasm-loader") === null && document.querySelector('[data-question="chest_pain"] [data-answer="yes"]') !== null`)
+	inFrame(t, ctx, `document.querySelector('[data-question="chest_pain"] [data-answer="yes"]').click()`, nil)
+	eventuallyInFrame(t, ctx, "the emergency result in the frame, as tall as its content", `document.querySelector('[data-disposition="emergency"]') !== null &&
+		getComputedStyle(document.querySelector(".emergency-first")).minHeight === "0px"`)
 }
 
 // TestBrowserEveryLanguageAtTheLargestTextFits: German (the longest of
