@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -69,7 +68,7 @@ func TestScreenshots(t *testing.T) {
 				for _, tier := range tiers {
 					lookAt(t, ctx, srv.URL, "/triage", v)
 					j := &triageJourney{t: t, ctx: ctx, rs: c.Triage(), base: srv.URL}
-					answerUntilResult(j, tier.answers)
+					j.answerAll(tier.answers)
 					if got := j.disposition(); got != tier.name {
 						t.Fatalf("the %s answers gave %s", tier.name, got)
 					}
@@ -89,41 +88,6 @@ func TestScreenshots(t *testing.T) {
 				shoot(t, ctx, name("clinic-preview"))
 			}
 		}
-	}
-}
-
-// answerUntilResult is triageJourney.answerAll for pictures: it stops as
-// soon as a result shows, even one that appears a moment after the answer
-// that ended the check.
-func answerUntilResult(j *triageJourney, answers triage.Answers) {
-	j.t.Helper()
-	groups := []triage.Group{triage.GroupEmergency, triage.GroupSameDay, triage.GroupContext}
-	for _, g := range groups {
-		for _, q := range j.rs.QuestionsIn(g) {
-			v, ok := answers[q.ID]
-			if !ok && q.WarningSign() {
-				v, ok = triage.No, true
-			}
-			if !ok {
-				continue
-			}
-			eventually(j.t, j.ctx, "question "+string(q.ID)+" or a result", fmt.Sprintf(
-				`document.querySelector('[data-question=%q]') !== null || document.querySelector("[data-disposition]") !== null`, q.ID))
-			if j.has("[data-disposition]") {
-				return
-			}
-			j.choose(q.ID, v)
-			if q.WarningSign() && v != triage.No {
-				// A warning sign ends the check (CLINICAL.md's finality):
-				// the result replaces the questions.
-				eventually(j.t, j.ctx, "the result", `document.querySelector("[data-disposition]") !== null`)
-				return
-			}
-		}
-		if j.has("[data-disposition]") {
-			return
-		}
-		j.click(`[data-action="next"]`)
 	}
 }
 
