@@ -345,24 +345,7 @@ func TestBenchPhone(t *testing.T) {
 			table = append(table, []string{fmt.Sprintf("Lighthouse mobile %s: %s (n=%d)", tg.name[len("unknot "):], m.what, len(tg.runs)), format(uv), format(fv), ratio, goal, result})
 		}
 	}
-	widths := make([]int, len(table[0]))
-	for _, line := range table {
-		for i, c := range line {
-			widths[i] = max(widths[i], len([]rune(c)))
-		}
-	}
-	for n, line := range table {
-		for i, c := range line {
-			fmt.Fprintf(&out, "| %s%s ", c, strings.Repeat(" ", widths[i]-len([]rune(c))))
-		}
-		out.WriteString("|\n")
-		if n == 0 {
-			for i := range widths {
-				fmt.Fprintf(&out, "|%s", strings.Repeat("-", widths[i]+2))
-			}
-			out.WriteString("|\n")
-		}
-	}
+	writeTable(&out, table)
 	fmt.Fprintf(&out, "(the floor's Lighthouse figures are its / page's)\n\nsamples (in run order):\n")
 	fmt.Fprintf(&out, "  unknot first visit %s\n  unknot offline     %s\n", benchSamples(uFirst, benchMS), benchSamples(uOffline, benchMS))
 	fmt.Fprintf(&out, "  floor  first visit %s\n  floor  offline     %s\n", benchSamples(fFirst, benchMS), benchSamples(fOffline, benchMS))

@@ -652,24 +652,7 @@ func benchReport(t *testing.T, u, f *benchApp, taps []float64) {
 		}
 		table = append(table, []string{r.metric, r.format(r.unknot), floor, ratio, budget, result})
 	}
-	widths := make([]int, len(header))
-	for _, line := range table {
-		for i, c := range line {
-			widths[i] = max(widths[i], len([]rune(c)))
-		}
-	}
-	for n, line := range table {
-		for i, c := range line {
-			fmt.Fprintf(&out, "| %s%s ", c, strings.Repeat(" ", widths[i]-len([]rune(c))))
-		}
-		out.WriteString("|\n")
-		if n == 0 {
-			for i := range header {
-				fmt.Fprintf(&out, "|%s", strings.Repeat("-", widths[i]+2))
-			}
-			out.WriteString("|\n")
-		}
-	}
+	writeTable(&out, table)
 
 	fmt.Fprintf(&out, "\nsamples (in run order):\n")
 	for _, a := range []*benchApp{u, f} {
@@ -700,4 +683,27 @@ func benchReport(t *testing.T, u, f *benchApp, taps []float64) {
 		}
 	}
 	io.WriteString(os.Stdout, out.String())
+}
+
+// writeTable writes table as a Markdown table, its first row the header,
+// every column as wide as its widest cell.
+func writeTable(out *strings.Builder, table [][]string) {
+	widths := make([]int, len(table[0]))
+	for _, line := range table {
+		for i, c := range line {
+			widths[i] = max(widths[i], len([]rune(c)))
+		}
+	}
+	for n, line := range table {
+		for i, c := range line {
+			fmt.Fprintf(out, "| %s%s ", c, strings.Repeat(" ", widths[i]-len([]rune(c))))
+		}
+		out.WriteString("|\n")
+		if n == 0 {
+			for i := range widths {
+				fmt.Fprintf(out, "|%s", strings.Repeat("-", widths[i]+2))
+			}
+			out.WriteString("|\n")
+		}
+	}
 }

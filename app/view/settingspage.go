@@ -111,7 +111,7 @@ func (p *settingsPage) toggle(name string, on bool, set func(*Settings, bool)) a
 func (p *settingsPage) languageField(current string) app.UI {
 	e := p.Env
 	langs := append([]string{""}, e.Catalog.Languages()...)
-	return app.FieldSet().Class("field").Attr("lang", "").Body(
+	return app.FieldSet().Class("field").Body(
 		e.legend("settings.language"),
 		app.Div().Class("segmented segmented-wrap").Body(
 			app.Range(langs).Slice(func(i int) app.UI {
