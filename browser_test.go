@@ -145,6 +145,7 @@ func (s *server) Kill() {
 type browser struct {
 	t       *testing.T
 	profile string
+	flags   []chromedp.ExecAllocatorOption // besides start's own
 	ctx     context.Context // the browser's first tab
 	cancel  func()
 }
@@ -153,6 +154,19 @@ type browser struct {
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	b := &browser{t: t, profile: profileDir(t)}
+	b.start()
+	t.Cleanup(func() { b.cancel() })
+	return b
+}
+
+// newBrowserIn starts Chromium with a fresh profile, set to a language
+// (such as "de-DE") everywhere: its pages, its service workers and the
+// Accept-Language of every request.
+func newBrowserIn(t *testing.T, lang string) *browser {
+	t.Helper()
+	b := &browser{t: t, profile: profileDir(t), flags: []chromedp.ExecAllocatorOption{
+		chromedp.Flag("lang", lang), chromedp.Flag("accept-lang", lang),
+	}}
 	b.start()
 	t.Cleanup(func() { b.cancel() })
 	return b
@@ -191,6 +205,7 @@ func (b *browser) start() {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(412, 915),
 	}
+	opts = append(opts, b.flags...)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	if err := chromedp.Run(ctx); err != nil {

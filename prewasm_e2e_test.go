@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unknot/app/content"
+	"unknot/data"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
@@ -174,4 +176,53 @@ func has(t *testing.T, ctx context.Context, sel string) bool {
 
 func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// TestBrowserTriageInTheBrowsersLanguageWithoutTheProgram: a German phone
+// gets the warning signs in German before and without app.wasm, from the
+// server (scripts off) and, offline, from the service worker.
+func TestBrowserTriageInTheBrowsersLanguageWithoutTheProgram(t *testing.T) {
+	t.Parallel()
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	german := catalog.Strings("de").T("triage.q.saddle_numbness")
+	srv := startServer(t, "web", "")
+	b := newBrowserIn(t, "de-DE")
+	inGerman := func(ctx context.Context, where string) {
+		t.Helper()
+		var lang, question string
+		runIn(t, ctx, "reading the first warning sign "+where, chromedp.Evaluate(`document.documentElement.lang`, &lang),
+			chromedp.Text(`[data-question="saddle_numbness"] legend`, &question, chromedp.ByQuery))
+		if lang != "de" || !strings.Contains(question, german) {
+			t.Errorf("%s: the page is in %q and asks %q; want German: %q", where, lang, question, german)
+		}
+	}
+	ctx := b.Tab()
+	runIn(t, ctx, "opening the check with scripts off", chromedp.EmulateViewport(390, 844),
+		emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(srv.URL+"/triage"),
+		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
+	inGerman(ctx, "from the server")
+	answerEarly(t, ctx, "bowel_control", "yes")
+	if !boxShown(t, ctx) {
+		t.Error("a Yes shows no call box in German")
+	}
+
+	tab := b.Tab()
+	runIn(t, tab, "one visit", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady())
+	srv.Kill()
+	runIn(t, tab, "breaking app.wasm in the cache", chromedp.Evaluate(`(async () => {
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const req of await cache.keys()) {
+				if (req.url.includes("app.wasm")) await cache.put(req, new Response("not wasm", {headers: {"Content-Type": "application/wasm"}}));
+			}
+		}
+	})()`, nil, awaitPromise))
+	offline := b.Tab()
+	runIn(t, offline, "offline check", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/triage"),
+		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
+	inGerman(offline, "offline, from the service worker")
 }

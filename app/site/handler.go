@@ -3,6 +3,7 @@
 package site
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -76,6 +78,14 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.lookup(r.URL.Path)
+	if alts := s.localized[a]; alts != nil {
+		// The page's words follow the request; caches must keep one copy
+		// per language.
+		h.Set("Vary", "Accept-Encoding, Accept-Language")
+		if alt := alts[s.requestLanguage(r)]; alt != nil {
+			a = alt
+		}
+	}
 	if a == s.assets["/web/app.wasm"] {
 		h.Set("X-Uncompressed-Length", strconv.Itoa(len(a.body)))
 	}
@@ -88,7 +98,9 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
 	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
+	if h.Get("Vary") == "" {
+		h.Set("Vary", "Accept-Encoding")
+	}
 	body, enc := a.body, ""
 	switch accepted, br := r.Header.Get("Accept-Encoding"), a.brotli(); {
 	case br != nil && acceptsEncoding(accepted, "br"):
@@ -136,6 +148,47 @@ func (s *Site) lookup(p string) *asset {
 		}
 	}
 	return s.notFound
+}
+
+// requestLanguage is the language of Unknot's a page request reads: the
+// address's ?lang= (an embed's data-lang, a clinic's link), else the
+// browser's Accept-Language, as the app itself chooses once it runs
+// (content.ChooseLanguage; the server cannot see a choice made in Settings,
+// which the service worker honours on later visits).
+func (s *Site) requestLanguage(r *http.Request) string {
+	return s.catalog.ChooseLanguage("", r.URL.Query().Get("lang"), acceptLanguages(r.Header.Get("Accept-Language")))
+}
+
+// acceptLanguages lists the language tags of an Accept-Language header,
+// most wanted first (by q, ties in the header's order), leaving out those
+// refused with q=0 and the wildcard.
+func acceptLanguages(header string) []string {
+	type tag struct {
+		name string
+		q    float64
+	}
+	var tags []tag
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.TrimSpace(name)
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
+			var err error
+			if q, err = strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
+		}
+		if name == "" || name == "*" || q <= 0 {
+			continue
+		}
+		tags = append(tags, tag{name, q})
+	}
+	slices.SortStableFunc(tags, func(a, b tag) int { return cmp.Compare(b.q, a.q) })
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.name
+	}
+	return out
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc

@@ -39,7 +39,8 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 	if s.base != "" {
 		resolver = subPathResolver{base: s.base}
 	}
-	h := s.goappHandler(env.Lang, env.Text, resolver, clinicEnv, webFiles, wasmLen)
+	others := otherLanguages(catalog, c)
+	h := s.goappHandler(env.Lang, env.Text, resolver, clinicEnv, webFiles, wasmLen, others)
 	wasmHref := resolver.Resolve("/web/app.wasm")
 	render := func(p string) (*asset, error) { return renderPage(h, p, s.base, wasmHref) }
 
@@ -83,6 +84,58 @@ func (s *Site) prerender(catalog *content.Catalog, c *clinic.Config, clinicEnv m
 		return err
 	}
 	s.notFound.status = http.StatusNotFound
+	return s.prerenderLanguages(catalog, env, others, resolver, clinicEnv, webFiles, wasmLen, startScript)
+}
+
+// otherLanguages are the languages besides the site's whose pages are
+// pre-rendered too: every other one, unless a baked clinic names its
+// language (the app then follows the clinic's, not the browser's).
+func otherLanguages(catalog *content.Catalog, c *clinic.Config) []string {
+	if c != nil && c.Lang != "" {
+		return nil
+	}
+	site := siteLanguage(catalog, c)
+	var out []string
+	for _, l := range catalog.Languages() {
+		if l != site {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// prerenderLanguages renders every page again in each of langs, as the
+// worker's page of that language (langPagePath), and keeps each as the
+// alternative of the site's page for a request in that language
+// (Site.localized): before app.wasm has started, and without it, a person
+// reads the warning signs in their language.
+func (s *Site) prerenderLanguages(catalog *content.Catalog, site *view.Env, langs []string, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int, startScript string) error {
+	wasmHref := resolver.Resolve("/web/app.wasm")
+	s.localized = make(map[*asset]map[string]*asset)
+	for _, lang := range langs {
+		env := view.NewEnv(catalog, lang, s.base, view.PrerenderPlatform{}, &journal.Memory{})
+		env.Clinic = site.Clinic
+		view.Register(env)
+		h := s.goappHandler(env.Lang, env.Text, resolver, clinicEnv, webFiles, wasmLen, langs)
+		for _, p := range view.Paths() {
+			a, err := renderPage(h, p, s.base, wasmHref)
+			if err != nil {
+				return err
+			}
+			page, err := workerPage(a.body, wasmPreload(wasmHref), startScript)
+			if err != nil {
+				return fmt.Errorf("rendering %s in %s: %w", p, lang, err)
+			}
+			alt := newAsset(langPagePath(lang, p), page)
+			s.assets[langPagePath(lang, p)] = alt
+			if s.localized[s.assets[p]] == nil {
+				s.localized[s.assets[p]] = make(map[string]*asset)
+			}
+			s.localized[s.assets[p]][lang] = alt
+		}
+	}
+	// The routes go back to the site's language, as go-app keeps them.
+	view.Register(site)
 	return nil
 }
 
@@ -98,10 +151,11 @@ func siteLanguage(catalog *content.Catalog, c *clinic.Config) string {
 // goappHandler is go-app's Handler for this site: its words, icons, the
 // resolver for the base path, a content-hash version, and Unknot's service
 // worker precaching the shell and every web file.
-func (s *Site) goappHandler(lang string, text content.Strings, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int) *app.Handler {
+func (s *Site) goappHandler(lang string, text content.Strings, resolver app.ResourceResolver, clinicEnv map[string]string, webFiles map[string][]byte, wasmLen int, others []string) *app.Handler {
 	shell := s.base + shellPath
 	precache := []string{shell}
 	pages := map[string]string{}
+	langPages := map[string]map[string]string{}
 	for _, p := range view.Paths() {
 		route := strings.TrimSuffix(s.base+p, "/")
 		if route == "" {
@@ -109,6 +163,13 @@ func (s *Site) goappHandler(lang string, text content.Strings, resolver app.Reso
 		}
 		pages[route] = s.base + workerPagePath(p)
 		precache = append(precache, pages[route])
+		for _, l := range others {
+			if langPages[l] == nil {
+				langPages[l] = map[string]string{}
+			}
+			langPages[l][route] = s.base + langPagePath(l, p)
+			precache = append(precache, langPages[l][route])
+		}
 	}
 	for p := range webFiles {
 		precache = append(precache, p)
@@ -137,7 +198,7 @@ func (s *Site) goappHandler(lang string, text content.Strings, resolver app.Reso
 		// Not nil, so the browser decodes the list once rather than at every
 		// navigation: go-app decodes it while it is nil, and "null" is nil.
 		InternalURLs:          []string{},
-		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/"), pages),
+		ServiceWorkerTemplate: workerWithShell(shell, resolver.Resolve("/"), lang, pages, langPages),
 		// Answers given to the check before app.wasm has started are kept
 		// for it to take over (web/triage-early.js).
 		RawHeaders: []string{`<script defer src="` + resolver.Resolve("/web/triage-early.js") + `"></script>`},

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"errors"
 	"slices"
+	"strings"
 )
 
 // shellPath is the page the service worker answers a navigation with when
@@ -48,6 +49,12 @@ func workerPagePath(p string) string {
 		return "/app-pages/index.html"
 	}
 	return "/app-pages" + p + ".html"
+}
+
+// langPagePath is where the worker finds a route's page in a language other
+// than the site's: /app-pages/<lang>/<route>.html.
+func langPagePath(lang, p string) string {
+	return "/app-pages/" + lang + strings.TrimPrefix(workerPagePath(p), "/app-pages")
 }
 
 // workerPage is a pre-rendered page as the service worker answers a

@@ -46,6 +46,11 @@ type Site struct {
 	assets   map[string]*asset // by URL path without the base prefix
 	notFound *asset
 	later    *laterBrotli
+	// localized holds, for a route's page in the site's language, the same
+	// page in each other language (prerenderLanguages), and catalog chooses
+	// which a request reads (requestLanguage).
+	localized map[*asset]map[string]*asset
+	catalog   *content.Catalog
 }
 
 // Version is the site's content hash, which versions the service worker's
@@ -71,7 +76,7 @@ func Build(opt Options) (*Site, error) {
 		return nil, fmt.Errorf("%s/app.wasm is missing: build it first with `make build`", opt.WebDir)
 	}
 	clinicEnv := bakeClinic(opt.Clinic, webFiles)
-	s := &Site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles)}
+	s := &Site{base: base, assets: make(map[string]*asset), version: contentHash(webFiles), catalog: catalog}
 	styles := foldStylesheets(webFiles)
 	if err := s.prerender(catalog, opt.Clinic, clinicEnv, webFiles, len(wasm), styles); err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -19,7 +20,9 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"unknot/app/content"
 	"unknot/app/view"
+	"unknot/data"
 )
 
 // repoWeb is the repository's web/ directory.
@@ -520,6 +523,80 @@ func TestPreloadFirstNeedsOneCharset(t *testing.T) {
 	for _, page := range []string{"<head><title>x</title></head>", `<meta charset="UTF-8"><meta charset="UTF-8">`} {
 		if _, err := preloadFirst([]byte(page), preload); err == nil {
 			t.Errorf("preloadFirst(%q) gave no error", page)
+		}
+	}
+}
+
+// A page request reads the language the app would choose: ?lang= first,
+// then Accept-Language by preference; the worker has every page in every
+// language, and answers by the same choice.
+func TestPagesFollowTheRequestsLanguage(t *testing.T) {
+	s := testSite(t)
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	question := func(lang string) string { return catalog.Strings(lang).T("triage.q.saddle_numbness") }
+	for _, tc := range []struct{ name, path, accept, want string }{
+		{"German browser", "/triage", "de-DE,de;q=0.9,en;q=0.8", "de"},
+		{"English first", "/triage", "en-US,de;q=0.9", "en"},
+		{"by preference", "/triage", "it;q=1, fr;q=0.5, es;q=0.8", "es"},
+		{"refused", "/triage", "de;q=0, fr", "fr"},
+		{"unknown", "/triage", "ja-JP", "en"},
+		{"none", "/triage", "", "en"},
+		{"the address wins", "/triage?lang=fr", "de-DE", "fr"},
+		{"home", "/", "es-MX", "es"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := get(t, s, http.MethodGet, tc.path, "Accept-Language", tc.accept)
+			body := string(decodedBody(t, rec))
+			if !strings.Contains(body, `<html lang="`+tc.want+`"`) {
+				t.Errorf("Accept-Language %q: the page is not in %s", tc.accept, tc.want)
+			}
+			if tc.path == "/triage" && !strings.Contains(body, html.EscapeString(question(tc.want))) {
+				t.Errorf("Accept-Language %q: the first warning sign is not asked in %s", tc.accept, tc.want)
+			}
+			if v := rec.Header().Get("Vary"); !strings.Contains(v, "Accept-Language") || !strings.Contains(v, "Accept-Encoding") {
+				t.Errorf("Vary is %q", v)
+			}
+		})
+	}
+	if v := get(t, s, http.MethodGet, "/web/app.css").Header().Get("Vary"); v != "Accept-Encoding" {
+		t.Errorf("a file that does not change with the language varies by %q", v)
+	}
+	worker := string(s.assets["/app-worker.js"].body)
+	for _, lang := range catalog.Languages() {
+		if lang == content.DefaultLanguage {
+			continue
+		}
+		for _, p := range view.Paths() {
+			a := s.assets[langPagePath(lang, p)]
+			if a == nil || !strings.Contains(string(a.body), `<html lang="`+lang+`"`) {
+				t.Fatalf("no %s page for %s", lang, p)
+			}
+			if !strings.Contains(worker, fmt.Sprintf(`%q:%q`, p, langPagePath(lang, p))) {
+				t.Errorf("the worker does not answer %s in %s with its page", p, lang)
+			}
+		}
+	}
+	if !strings.Contains(worker, `const siteLanguage = "en";`) {
+		t.Error("the worker does not know the site's language")
+	}
+}
+
+func TestAcceptLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		header string
+		want   []string
+	}{
+		{"", nil},
+		{"de-DE", []string{"de-DE"}},
+		{"en;q=0.5, fr , de;q=0.8", []string{"fr", "de", "en"}},
+		{"*, es;q=0.1, it;q=0", []string{"es"}},
+		{"de;q=bad, fr", []string{"fr"}},
+	} {
+		if got := acceptLanguages(tc.header); !slices.Equal(got, tc.want) {
+			t.Errorf("acceptLanguages(%q) = %q, want %q", tc.header, got, tc.want)
 		}
 	}
 }

@@ -30,13 +30,17 @@ import (
 var workerTemplate string
 
 // workerWithShell fills in the template's placeholders: the URL paths of
-// the shell and of the home page, and each route's page (route -> cached
-// page), all including the base prefix.
-func workerWithShell(shell, root string, pages map[string]string) string {
+// the shell and of the home page, the site's language, each route's page (route -> cached page)
+// and the same in each other language (language -> route -> cached page),
+// all including the base prefix.
+func workerWithShell(shell, root, lang string, pages map[string]string, langPages map[string]map[string]string) string {
 	s, _ := json.Marshal(shell)
 	r, _ := json.Marshal(root)
 	p, _ := json.Marshal(pages)
-	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r), "{{UNKNOT_PAGES}}", string(p)).Replace(workerTemplate)
+	l, _ := json.Marshal(langPages)
+	sl, _ := json.Marshal(lang)
+	return strings.NewReplacer("{{UNKNOT_SHELL}}", string(s), "{{UNKNOT_ROOT}}", string(r),
+		"{{UNKNOT_PAGES}}", string(p), "{{UNKNOT_LANG_PAGES}}", string(l), "{{UNKNOT_LANG}}", string(sl)).Replace(workerTemplate)
 }
 
 // Registering the service worker once the app is up. go-app's app.js

@@ -3,6 +3,10 @@ const cacheName = "unknot-{{.Version}}"; // web/wasm-compile.js finds it by "unk
 const shell = {{UNKNOT_SHELL}};
 // Each route's pre-rendered page, by its path: the page a navigation gets.
 const pages = {{UNKNOT_PAGES}};
+// The same pages in each other language, by language and path; pages are
+// in the site's language.
+const siteLanguage = {{UNKNOT_LANG}};
+const langPages = {{UNKNOT_LANG_PAGES}};
 // go-app always lists the home page; the shell stands in for every page.
 const resourcesToCache = {{.ResourcesToCache}}.filter((url) => url !== {{UNKNOT_ROOT}});
 
@@ -58,16 +62,36 @@ self.addEventListener("fetch", (event) => {
 });
 
 // navigate answers a page load from the cache with the pre-rendered page of
-// its route (ignoring the query and fragment), or the shell for a route
-// without one; the app's router then takes over the address.
+// its route in the person's language (ignoring the query and fragment), or
+// the shell for a route without one; the app's router then takes over the
+// address.
 async function navigate(url) {
   const cache = await caches.open(cacheName);
   const route = url.pathname.replace(/\/+$/, "") || "/";
-  const hit = (pages[route] && await cache.match(pages[route])) || await cache.match(shell);
+  const inLanguage = langPages[language(url)] || pages;
+  const page = inLanguage[route] || pages[route];
+  const hit = (page && await cache.match(page)) || await cache.match(shell);
   if (hit) {
     return hit;
   }
   return fetch(url.href);
+}
+
+// language is the language a page load reads, chosen as the app chooses
+// (app/content's ChooseLanguage): the address's ?lang= (an embed's
+// data-lang, a clinic's link), else the browser's languages. A tag names
+// one of the app's languages itself or by its base ("de" for "de-AT").
+function language(url) {
+  const tags = [url.searchParams.get("lang") || ""].concat(self.navigator.languages || []);
+  for (const raw of tags) {
+    const tag = raw.trim().toLowerCase().replace(/_/g, "-");
+    for (const lang of [tag, tag.split("-")[0]]) {
+      if (lang && (lang === siteLanguage || langPages[lang])) {
+        return lang;
+      }
+    }
+  }
+  return "";
 }
 
 async function fromCache(request) {
