@@ -146,7 +146,7 @@ type browser struct {
 	t       *testing.T
 	profile string
 	flags   []chromedp.ExecAllocatorOption // besides start's own
-	ctx     context.Context // the browser's first tab
+	ctx     context.Context                // the browser's first tab
 	cancel  func()
 }
 
