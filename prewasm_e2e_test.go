@@ -83,6 +83,20 @@ func blockWasm(ctx context.Context) chromedp.Action {
 	return fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*app.wasm*"}})
 }
 
+// breakCachedWasm replaces app.wasm in the service worker's cache with
+// something that is not WebAssembly, so the program cannot start offline.
+func breakCachedWasm(t *testing.T, ctx context.Context) {
+	t.Helper()
+	runIn(t, ctx, "breaking app.wasm in the cache", chromedp.Evaluate(`(async () => {
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const req of await cache.keys()) {
+				if (req.url.includes("app.wasm")) await cache.put(req, new Response("not wasm", {headers: {"Content-Type": "application/wasm"}}));
+			}
+		}
+	})()`, nil, awaitPromise))
+}
+
 func TestBrowserTriageWhenAppWasmFails(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
@@ -103,14 +117,7 @@ func TestBrowserTriageWhenAppWasmFails(t *testing.T) {
 	tab := b.Tab()
 	runIn(t, tab, "one visit", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady())
 	srv.Kill()
-	runIn(t, tab, "breaking app.wasm in the cache", chromedp.Evaluate(`(async () => {
-		for (const name of await caches.keys()) {
-			const cache = await caches.open(name);
-			for (const req of await cache.keys()) {
-				if (req.url.includes("app.wasm")) await cache.put(req, new Response("not wasm", {headers: {"Content-Type": "application/wasm"}}));
-			}
-		}
-	})()`, nil, awaitPromise))
+	breakCachedWasm(t, tab)
 	offline := b.Tab()
 	runIn(t, offline, "offline check", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/triage?from=home#top"),
 		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
@@ -213,16 +220,39 @@ func TestBrowserTriageInTheBrowsersLanguageWithoutTheProgram(t *testing.T) {
 	tab := b.Tab()
 	runIn(t, tab, "one visit", chromedp.Navigate(srv.URL+"/"), appReady(), workerReady())
 	srv.Kill()
-	runIn(t, tab, "breaking app.wasm in the cache", chromedp.Evaluate(`(async () => {
-		for (const name of await caches.keys()) {
-			const cache = await caches.open(name);
-			for (const req of await cache.keys()) {
-				if (req.url.includes("app.wasm")) await cache.put(req, new Response("not wasm", {headers: {"Content-Type": "application/wasm"}}));
-			}
-		}
-	})()`, nil, awaitPromise))
+	breakCachedWasm(t, tab)
 	offline := b.Tab()
 	runIn(t, offline, "offline check", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/triage"),
 		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
 	inGerman(offline, "offline, from the service worker")
+}
+
+// TestBrowserTriageInTheLanguageChosenInSettings: an English phone whose
+// owner chose Spanish in Settings gets the warning signs in Spanish from
+// the service worker, offline and without the program.
+func TestBrowserTriageInTheLanguageChosenInSettings(t *testing.T) {
+	t.Parallel()
+	catalog, err := content.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := catalog.Strings("es")
+	srv := startServer(t, "web", "")
+	b := newBrowser(t)
+	tab := b.Tab()
+	runIn(t, tab, "opening Settings", chromedp.Navigate(srv.URL+"/settings"), appReady(), workerReady())
+	clickJS(t, tab, `[data-language="es"]`)
+	eventually(t, tab, "Settings in Spanish", `document.documentElement.lang === "es"`)
+	eventually(t, tab, "the choice kept for the service worker", `(caches.open("language-choice").then((c) => c.match("/unknot-language")).then((r) => r ? r.text() : "").then((l) => { window.keptLanguage = l; }), window.keptLanguage === "es")`)
+	srv.Kill()
+	breakCachedWasm(t, tab)
+	offline := b.Tab()
+	runIn(t, offline, "offline check", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/triage"),
+		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
+	var lang, question string
+	runIn(t, offline, "reading the first warning sign", chromedp.Evaluate(`document.documentElement.lang`, &lang),
+		chromedp.Text(`[data-question="saddle_numbness"] legend`, &question, chromedp.ByQuery))
+	if want := es.T("triage.q.saddle_numbness"); lang != "es" || !strings.Contains(question, want) {
+		t.Errorf("offline, the page is in %q and asks %q; want Spanish: %q", lang, question, want)
+	}
 }

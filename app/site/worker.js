@@ -41,7 +41,7 @@ self.addEventListener("activate", (event) => {
 
 async function activate() {
   const keys = await caches.keys();
-  await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
+  await Promise.all(keys.filter((k) => k !== cacheName && k !== languageCache).map((k) => caches.delete(k)));
   await self.clients.claim();
 }
 
@@ -68,7 +68,7 @@ self.addEventListener("fetch", (event) => {
 async function navigate(url) {
   const cache = await caches.open(cacheName);
   const route = url.pathname.replace(/\/+$/, "") || "/";
-  const inLanguage = langPages[language(url)] || pages;
+  const inLanguage = langPages[language(url, await chosenLanguage())] || pages;
   const page = inLanguage[route] || pages[route];
   const hit = (page && await cache.match(page)) || await cache.match(shell);
   if (hit) {
@@ -77,12 +77,22 @@ async function navigate(url) {
   return fetch(url.href);
 }
 
+// languageCache holds the language chosen in Settings, which the app keeps
+// there (wasm/browser's RememberLanguage); the worker never deletes it.
+const languageCache = "language-choice";
+
+async function chosenLanguage() {
+  const hit = await (await caches.open(languageCache)).match("/unknot-language");
+  return hit ? await hit.text() : "";
+}
+
 // language is the language a page load reads, chosen as the app chooses
-// (app/content's ChooseLanguage): the address's ?lang= (an embed's
-// data-lang, a clinic's link), else the browser's languages. A tag names
-// one of the app's languages itself or by its base ("de" for "de-AT").
-function language(url) {
-  const tags = [url.searchParams.get("lang") || ""].concat(self.navigator.languages || []);
+// (app/content's ChooseLanguage): the one chosen in Settings, the address's
+// ?lang= (an embed's data-lang, a clinic's link), else the browser's
+// languages. A tag names one of the app's languages itself or by its base
+// ("de" for "de-AT").
+function language(url, chosen) {
+  const tags = [chosen, url.searchParams.get("lang") || ""].concat(self.navigator.languages || []);
   for (const raw of tags) {
     const tag = raw.trim().toLowerCase().replace(/_/g, "-");
     for (const lang of [tag, tag.split("-")[0]]) {

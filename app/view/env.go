@@ -19,6 +19,10 @@ type Platform interface {
 	// Languages are the browser's preferred language tags, most preferred
 	// first ("de-DE", "en").
 	Languages() []string
+	// RememberLanguage keeps the language chosen in Settings ("" for none)
+	// where the service worker reads it, so the pages it answers with
+	// before the program has started are in that language.
+	RememberLanguage(lang string)
 	// Region is the browser's region (ISO 3166-1 alpha-2, upper case) or "".
 	Region() string
 	// TimeZone is the device's IANA time zone ("Europe/London") or "".
@@ -82,6 +86,7 @@ func (e *Env) ApplyLanguage() {
 	e.Lang = e.Catalog.ChooseLanguage(e.Settings.Current.Language, clinicLang, e.Platform.Languages())
 	e.Text = e.Catalog.Strings(e.Lang)
 	e.Platform.SetRootAttribute("lang", e.Lang)
+	e.Platform.RememberLanguage(e.Settings.Current.Language)
 }
 
 // NewEnvBase normalises a base path: "" or "/" is the root (""), anything
@@ -114,6 +119,7 @@ func (PrerenderPlatform) Set(string, string) error         { return errNotInBrow
 func (PrerenderPlatform) SetRootAttribute(string, string)  {}
 func (PrerenderPlatform) Region() string                   { return "" }
 func (PrerenderPlatform) Languages() []string              { return nil }
+func (PrerenderPlatform) RememberLanguage(string)          {}
 func (PrerenderPlatform) TimeZone() string                 { return "" }
 func (PrerenderPlatform) TakeEarlyAnswers() map[string]string {
 	return nil

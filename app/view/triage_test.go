@@ -393,11 +393,17 @@ func TestLanguageFollowsSettingsThenClinicThenBrowser(t *testing.T) {
 	if env.Lang != "fr" {
 		t.Errorf("a French clinic in a German browser: %q; want fr", env.Lang)
 	}
+	if b.Remembered != "" {
+		t.Errorf("nothing chosen in Settings, yet %q is kept for the service worker", b.Remembered)
+	}
 	p := &settingsPage{Env: env}
 	render(t, p)
 	p.saveLanguage("es")
 	if env.Lang != "es" || b.RootAttribute("lang") != "es" || env.Settings.Current.Language != "es" {
 		t.Fatalf("Spanish chosen in Settings: lang %q, <html lang=%q>, saved %q", env.Lang, b.RootAttribute("lang"), env.Settings.Current.Language)
+	}
+	if b.Remembered != "es" {
+		t.Errorf("Spanish chosen in Settings, but %q is kept for the service worker", b.Remembered)
 	}
 	html := render(t, &triagePage{Env: env})
 	if !strings.Contains(html, htmlEscape(env.Catalog.Strings("es").T("triage.title"))) {

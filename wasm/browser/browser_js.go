@@ -60,6 +60,33 @@ func (b *Browser) SetRootAttribute(name, value string) {
 	})
 }
 
+// languageCache and languageKey are where RememberLanguage keeps the
+// language chosen in Settings, for the service worker (app/site/worker.js)
+// to read. The cache's name does not start with "unknot-", which names the
+// worker's versioned caches.
+const languageCache, languageKey = "language-choice", "/unknot-language"
+
+// RememberLanguage keeps the language chosen in Settings in the Cache
+// Storage the service worker reads ("" removes it). It does not wait for
+// the write.
+func (b *Browser) RememberLanguage(lang string) {
+	_ = try(func() {
+		caches := js.Global().Get("caches")
+		if !caches.Truthy() {
+			return // not a secure context: no service worker either
+		}
+		var keep js.Func
+		keep = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			defer keep.Release()
+			if lang == "" {
+				return args[0].Call("delete", languageKey)
+			}
+			return args[0].Call("put", languageKey, js.Global().Get("Response").New(lang))
+		})
+		caches.Call("open", languageCache).Call("then", keep)
+	})
+}
+
 // Language is the browser's preferred language tag, e.g. "en-GB".
 func (b *Browser) Language() string {
 	var lang string

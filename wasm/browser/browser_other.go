@@ -25,6 +25,8 @@ type Browser struct {
 	Full bool
 	// Printed counts Print calls.
 	Printed int
+	// Remembered is what RememberLanguage last kept.
+	Remembered string
 }
 
 // ErrStorageUnavailable means the browser refuses local storage.
@@ -73,6 +75,14 @@ func (b *Browser) Language() string { return b.Lang }
 // Languages is Lang alone.
 func (b *Browser) Languages() []string { return []string{b.Lang} }
 func (b *Browser) Region() string      { return regionOf(b.Lang) }
+
+// RememberLanguage keeps lang in Remembered.
+func (b *Browser) RememberLanguage(lang string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.Remembered = lang
+}
+
 func (b *Browser) InFrame() bool       { return b.Framed }
 func (b *Browser) TimeZone() string    { return b.Zone }
 
