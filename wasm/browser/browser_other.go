@@ -83,8 +83,8 @@ func (b *Browser) RememberLanguage(lang string) {
 	b.Remembered = lang
 }
 
-func (b *Browser) InFrame() bool       { return b.Framed }
-func (b *Browser) TimeZone() string    { return b.Zone }
+func (b *Browser) InFrame() bool    { return b.Framed }
+func (b *Browser) TimeZone() string { return b.Zone }
 
 // TakeEarlyAnswers returns Early and forgets it.
 func (b *Browser) TakeEarlyAnswers() map[string]string {
