@@ -31,6 +31,7 @@ type episodePage struct {
 	loadErr   string // text key
 	elsewhere bool   // changed or deleted in another tab since loaded
 	deleted   *journal.Episode
+	painNow   bool   // a rating added now is for now, not the spasm's start
 	status    string // words, already formatted
 	statusErr bool
 	stopFeed  func()
@@ -164,7 +165,10 @@ func later(now, base time.Time) time.Time {
 }
 
 func (p *episodePage) onSave(ctx app.Context, ev app.Event) {
+	// A new start moves the ratings placed at the old one with it.
 	next := p.draft.Clone()
+	next.Started = p.stored.Started
+	next = next.WithStart(p.draft.Started)
 	next.Medicines = medicineNames(p.meds)
 	if p.write(next, "journal.episode.saved") {
 		p.setStored(p.stored)
@@ -182,11 +186,15 @@ func medicineNames(s string) []string {
 	return names
 }
 
-// onAddPain adds a rating taken now to the stored version, keeping any
-// unsaved edits in the form.
+// onAddPain adds a rating to the stored version, keeping any unsaved edits
+// in the form: felt at the start of the spasm unless the person said "now".
 func (p *episodePage) onAddPain(score int) {
-	next := p.stored.Clone()
-	next.Pain = append(next.Pain, journal.PainRating{At: p.Env.now(), Score: score})
+	var now *time.Time
+	if p.painNow {
+		t := p.Env.now()
+		now = &t
+	}
+	next := p.stored.AddPain(score, now)
 	if p.write(next, "journal.episode.pain_added") {
 		p.draft.Pain, p.draft.Updated = p.stored.Pain, p.stored.Updated
 	}

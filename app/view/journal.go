@@ -103,7 +103,9 @@ func (p *journalPage) onDataChanged(ctx app.Context) {
 
 func (p *journalPage) Render() app.UI {
 	e := p.Env
-	empty := p.loaded && p.loadErr == "" && p.total == 0
+	// Sessions count on their own: a person who only plays the routine
+	// their physio prescribed sees them, with or without a spasm logged.
+	empty := p.loaded && p.loadErr == "" && p.total == 0 && len(p.sessions) == 0
 	return e.loadingLayout("journal", !p.loaded,
 		e.h1("journal.title"),
 		e.volatileNotice(p.volatile),
@@ -116,10 +118,14 @@ func (p *journalPage) Render() app.UI {
 		}),
 		e.safetyNets(p.period, p.now),
 		app.If(empty, func() app.UI { return e.journalEmpty() }),
-		app.If(p.loaded && p.total > 0, func() app.UI {
+		app.If(p.loaded && (p.total > 0 || len(p.sessions) > 0), func() app.UI {
 			return app.Div().Body(
-				e.journalCharts(p.period, p.now),
-				e.episodeList(p.recent, p.total, p.onMore),
+				app.If(p.total > 0, func() app.UI {
+					return app.Div().Body(
+						e.journalCharts(p.period, p.now),
+						e.episodeList(p.recent, p.total, p.onMore),
+					)
+				}),
 				e.sessionList(p.sessions, p.now),
 				app.Section().Class("journal-doctor").Attr("aria-labelledby", "journal-doctor-title").Body(
 					e.h2("journal-doctor-title", "journal.doctor.title"),
@@ -167,7 +173,7 @@ func (e *Env) journalCharts(period []journal.Episode, now time.Time) app.UI {
 		app.H2().ID("journal-charts-title").Text(e.Text.Format("journal.charts.title", "weeks", num(chartWeeks))),
 		app.Div().Class("chart-grid").Body(
 			e.figure("chart-pain", "journal.chart.pain.title", e.painChart(points, from, now), e.painSummary(points)),
-			e.figure("chart-weeks", "journal.chart.weeks.title", e.weekChart(weeks), e.weekSummary(weeks)),
+			e.figure("chart-weeks", "journal.chart.weeks.title", e.weekChart(weeks), e.weekSummary("journal.chart.weeks.summary", weeks)),
 			e.figure("chart-triggers", "journal.chart.triggers.title", e.triggerChart(triggers), e.triggerSummary(triggers)),
 			e.figure("chart-helped", "journal.chart.helped.title", e.helpedChart(helped), e.helpedSummary(helped)),
 		),

@@ -401,7 +401,7 @@ func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
 		t.Errorf("empty pain summary = %q", got)
 	}
 	weeks := []journal.Count{{Start: day(3), Count: 1}, {Start: day(10), Count: 3}, {Start: day(17), Count: 0}}
-	if got := env.weekSummary(weeks); !strings.Contains(got, "4 spasms in the last 3 weeks") || !strings.Contains(got, "3, in the week of 10 Mar") {
+	if got := env.weekSummary("journal.chart.weeks.summary", weeks); !strings.Contains(got, "4 spasms in the last 3 weeks") || !strings.Contains(got, "3, in the week of 10 Mar") {
 		t.Errorf("week summary = %q", got)
 	}
 	tc := []journal.TriggerCount{{Trigger: "lifting", Count: 5}, {Trigger: "sleep", Count: 2}}
@@ -409,7 +409,7 @@ func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
 		t.Errorf("trigger summary = %q", got)
 	}
 	hs := []journal.Helped{{What: "heat", Score: 7, Count: 4}, {What: "rest", Score: -2, Count: 2}}
-	if got := env.helpedSummary(hs); !strings.Contains(got, "Heat, tried 4 times, on average Helped a lot") || !strings.Contains(got, "Rest, tried 2 times, on average Made it worse") {
+	if got := env.helpedSummary(hs); !strings.Contains(got, "Heat: Helped a lot on average (tried 4 times)") || !strings.Contains(got, "Rest: Made it worse on average (tried 2 times)") {
 		t.Errorf("helped summary = %q", got)
 	}
 	// The figure carries the summary as its caption and hides the drawing.

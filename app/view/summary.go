@@ -116,10 +116,19 @@ func (p *summaryPage) Render() app.UI {
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
 		}),
-		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0, func() app.UI {
+		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0 && len(p.sessions) == 0, func() app.UI {
 			return app.P().Class("notice").Attr("data-summary-empty", "true").Text(e.T("journal.summary.empty"))
 		}),
-		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }),
+		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }).
+			ElseIf(p.loaded && len(p.sessions) > 0, func() app.UI {
+				// Only routine sessions: a prescribed routine played without
+				// a spasm logged is still worth showing the clinician.
+				return app.Div().Class("summary").Body(
+					app.P().Class("summary-period").Attr("data-summary-period", "true").Text(e.Text.Format("journal.summary.covered",
+						"from", e.date(p.sessions[len(p.sessions)-1].Started), "to", e.date(p.now))),
+					e.summarySessions(p.sessions),
+				)
+			}),
 	)
 }
 
