@@ -64,13 +64,14 @@ func (e Episode) AddPain(score int, now *time.Time) Episode {
 }
 
 // WithStart moves the episode's start to t. Pain ratings placed at the old
-// start (the quick log places its rating there) move with it, and none is
-// left before the new start: a spasm entered late and dated back keeps its
-// pain at its own date.
+// start (the quick log places its rating there; one dated before it, as an
+// older quick log wrote, was too) move with it, and none is left before the
+// new start: a spasm entered late and dated back keeps its pain at its own
+// date.
 func (e Episode) WithStart(t time.Time) Episode {
 	next := e.Clone()
 	for i, p := range next.Pain {
-		if p.At.Equal(e.Started) || p.At.Before(t) {
+		if !p.At.After(e.Started) || p.At.Before(t) {
 			next.Pain[i].At = t
 		}
 	}

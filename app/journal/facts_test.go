@@ -81,6 +81,12 @@ func TestPainBelongsToTheMomentItWasFelt(t *testing.T) {
 		t.Errorf("WithStart changed the episode it was given")
 	}
 
+	// An older quick log placed its rating seconds before the start.
+	old := Episode{ID: id1, Started: typed, Pain: []PainRating{{At: typed.Add(-20 * time.Second), Score: 5}}}
+	if got := old.WithStart(october).Pain; !got[0].At.Equal(october) {
+		t.Errorf("a rating from just before the old start stayed at %v; want %v", got[0].At, october)
+	}
+
 	// A rating taken later in the spasm stays where it is, unless the new
 	// start is after it.
 	later := utc(2026, 10, 5, 9, 0)

@@ -2,6 +2,7 @@ package view
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -139,6 +140,12 @@ func (p *quickLogPage) save(ctx app.Context, now time.Time) {
 	if ep.ID == "" {
 		fresh := journal.NewEpisode(now)
 		ep.ID, ep.Started, ep.Created, ep.Updated = fresh.ID, now, now, now
+		// "How bad is it right now?" is the pain as the spasm is logged: at
+		// its start, so that dating the spasm back takes the rating along.
+		ep.Pain = slices.Clone(ep.Pain)
+		for i := range ep.Pain {
+			ep.Pain[i].At = now
+		}
 	}
 	if err := p.Env.Journal.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
 		p.saveErr = journalErrorKey(err)
