@@ -263,3 +263,50 @@ func OutcomeOf(done, total int) SessionOutcome {
 		return Completed
 	}
 }
+
+// EpisodeFacts is what the doctor summary's key facts say of a period's
+// episodes: how many, how many still going, the average of each rated
+// episode's worst pain, the median length of those that ended, and the days
+// since the latest began.
+type EpisodeFacts struct {
+	Count, Ongoing int
+	// Rated is how many episodes have a pain rating; WorstMean is the
+	// average of their worst ratings.
+	Rated     int
+	WorstMean float64
+	// Ended is how many were marked as over; TypicalLength is the median
+	// of their lengths (the later of the two middle ones).
+	Ended         int
+	TypicalLength time.Duration
+	// DaysSince is from the latest start to now, in calendar days in loc;
+	// false when there is no episode.
+	DaysSince    int
+	HasDaysSince bool
+}
+
+// DescribeEpisodes summarises episodes for the summary's key facts.
+func DescribeEpisodes(episodes []Episode, now time.Time, loc *time.Location) EpisodeFacts {
+	f := EpisodeFacts{Count: len(episodes)}
+	worstSum := 0
+	var lengths []time.Duration
+	for _, e := range episodes {
+		if e.Ongoing() {
+			f.Ongoing++
+		} else {
+			lengths = append(lengths, e.Ended.Sub(e.Started))
+		}
+		if _, _, worst, ok := e.PainSummary(); ok {
+			worstSum += worst
+			f.Rated++
+		}
+	}
+	if f.Rated > 0 {
+		f.WorstMean = float64(worstSum) / float64(f.Rated)
+	}
+	if f.Ended = len(lengths); f.Ended > 0 {
+		slices.Sort(lengths)
+		f.TypicalLength = lengths[len(lengths)/2]
+	}
+	f.DaysSince, f.HasDaysSince = DaysSinceLastEpisode(episodes, now, loc)
+	return f
+}

@@ -247,3 +247,22 @@ func TestOutcomeOf(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribeEpisodes(t *testing.T) {
+	now := utc(2026, 12, 7, 12, 0)
+	end := func(t time.Time) *time.Time { return &t }
+	eps := []Episode{
+		{ID: "a", Started: utc(2026, 12, 5, 8, 0), Pain: []PainRating{{utc(2026, 12, 5, 8, 0), 7}, {utc(2026, 12, 6, 8, 0), 4}}},
+		{ID: "b", Started: utc(2026, 11, 20, 8, 0), Ended: end(utc(2026, 11, 22, 8, 0)), Pain: []PainRating{{utc(2026, 11, 20, 8, 0), 5}}},
+		{ID: "c", Started: utc(2026, 11, 1, 8, 0), Ended: end(utc(2026, 11, 1, 20, 0))},
+		{ID: "d", Started: utc(2026, 10, 1, 8, 0), Ended: end(utc(2026, 10, 5, 8, 0))},
+	}
+	got := DescribeEpisodes(eps, now, time.UTC)
+	want := EpisodeFacts{Count: 4, Ongoing: 1, Rated: 2, WorstMean: 6, Ended: 3, TypicalLength: 48 * time.Hour, DaysSince: 2, HasDaysSince: true}
+	if got != want {
+		t.Errorf("DescribeEpisodes = %+v; want %+v", got, want)
+	}
+	if got := DescribeEpisodes(nil, now, time.UTC); got != (EpisodeFacts{}) {
+		t.Errorf("DescribeEpisodes(nil) = %+v; want nothing", got)
+	}
+}

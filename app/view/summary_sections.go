@@ -2,7 +2,6 @@ package view
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,32 +12,20 @@ import (
 	"unknot/app/triage"
 )
 
-// renderFacts: how many episodes, how bad, how long, how recent.
+// renderFacts: how many episodes, how bad, how long, how recent
+// (journal.DescribeEpisodes).
 func (p *summaryPage) renderFacts() app.UI {
-	e, eps := p.Env, p.episodes
-	ongoing, worstSum, rated := 0, 0, 0
-	var lengths []time.Duration
-	for _, ep := range eps {
-		if ep.Ongoing() {
-			ongoing++
-		} else {
-			lengths = append(lengths, ep.Ended.Sub(ep.Started))
-		}
-		if _, _, worst, ok := ep.PainSummary(); ok {
-			worstSum += worst
-			rated++
-		}
+	e := p.Env
+	f := journal.DescribeEpisodes(p.episodes, p.now, time.Local)
+	facts := []string{e.plural("journal.summary.fact.episodes", f.Count, "ongoing", num(f.Ongoing))}
+	if f.Rated > 0 {
+		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", e.decimal(f.WorstMean)))
 	}
-	facts := []string{e.plural("journal.summary.fact.episodes", len(eps), "ongoing", num(ongoing))}
-	if rated > 0 {
-		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", e.decimal(float64(worstSum)/float64(rated))))
+	if f.Ended > 0 {
+		facts = append(facts, e.Text.Format("journal.summary.fact.length", "duration", e.duration(f.TypicalLength)))
 	}
-	if len(lengths) > 0 {
-		slices.Sort(lengths)
-		facts = append(facts, e.Text.Format("journal.summary.fact.length", "duration", e.duration(lengths[len(lengths)/2])))
-	}
-	if days, ok := journal.DaysSinceLastEpisode(eps, p.now, time.Local); ok {
-		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(days)))
+	if f.HasDaysSince {
+		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(f.DaysSince)))
 	}
 	return app.Section().Class("summary-facts").Attr("aria-labelledby", "summary-facts-title").Body(
 		e.h2("summary-facts-title", "journal.summary.facts"),
