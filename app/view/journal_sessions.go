@@ -36,10 +36,14 @@ func (e *Env) sessionList(sessions []journal.Session, now time.Time) app.UI {
 	)
 }
 
-// sessionsSentence is "4 sessions this week, 9 in the last 12 weeks. Pain
-// before and after, on average: 6 → 3. Days in a row: 3."
+// sessionsSentence is "4 sessions this week. Pain before and after, on
+// average over 4 sessions: 6 → 3. Days in a row: 3."
 func (e *Env) sessionsSentence(f journal.SessionFacts) string {
-	s := e.plural("journal.sessions.week", f.ThisWeek) + " " + e.plural("journal.sessions.period", f.Done, "weeks", num(chartWeeks))
+	s := e.plural("journal.sessions.week", f.ThisWeek)
+	if f.Done == 0 {
+		// Otherwise the chart's caption says it.
+		s += " " + e.plural("journal.sessions.period", f.Done, "weeks", num(chartWeeks))
+	}
 	if f.PainPairs > 0 {
 		s += " " + e.painAverages(f.SessionTotals)
 	}

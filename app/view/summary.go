@@ -123,9 +123,13 @@ func (p *summaryPage) Render() app.UI {
 			ElseIf(p.loaded && len(p.sessions) > 0, func() app.UI {
 				// Only routine sessions: a prescribed routine played without
 				// a spasm logged is still worth showing the clinician.
+				from := p.since(p.now)
+				if from.IsZero() {
+					from = p.sessions[len(p.sessions)-1].Started
+				}
 				return app.Div().Class("summary").Body(
 					app.P().Class("summary-period").Attr("data-summary-period", "true").Text(e.Text.Format("journal.summary.covered",
-						"from", e.date(p.sessions[len(p.sessions)-1].Started), "to", e.date(p.now))),
+						"from", e.date(from), "to", e.date(p.now))),
 					e.summarySessions(p.sessions),
 				)
 			}),
