@@ -201,9 +201,7 @@ func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
 				e.link("btn", routine, "triage.routine.offer"),
 			)
 		}),
-		app.If(d == triage.SelfCare, func() app.UI {
-			return e.para("notice", "triage.recheck")
-		}),
+		app.If(d == triage.SelfCare, p.renderRecheck),
 	)
 }
 
@@ -284,6 +282,7 @@ func (p *triagePage) onSave(ctx app.Context, e app.Event) {
 	}
 	p.saveErr = ""
 	p.progress.Saved = true
+	p.progress.SavedTo = savedEpisode{ep.ID, ep.Started}
 	p.persist()
 }
 
