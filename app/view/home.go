@@ -40,7 +40,7 @@ func (p *homePage) Render() app.UI {
 				e.span("action-text", "home.triage.text"),
 			)
 		}),
-		app.If(p.rechecks.card != nil, func() app.UI { return p.renderRecheck(*p.rechecks.card) }),
+		p.renderRecheck(),
 		app.If(hasPage("/journal/new"), func() app.UI {
 			return app.P().Class("home-quick-log").Body(
 				app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Text(e.T("journal.quick.link")),

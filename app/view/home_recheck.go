@@ -21,9 +21,10 @@ type homeRecheck struct {
 	day     int
 }
 
-// homeRechecks is what Home read: the card to show, if any, and the ids of
-// every episode whose safety net can still be due.
+// homeRechecks is what Home read (loaded once it has): the card to show,
+// if any, and the ids of every episode whose safety net can still be due.
 type homeRechecks struct {
+	loaded bool
 	card   *homeRecheck
 	within []string
 }
@@ -39,9 +40,9 @@ func (p *homePage) fetchRecheck() homeRechecks {
 		// Home is for a person in pain: a journal that cannot be read
 		// is said on the journal's own pages, not here.
 		app.Log("unknot: home: reading the journal:", err)
-		return homeRechecks{}
+		return homeRechecks{loaded: true}
 	}
-	var out homeRechecks
+	out := homeRechecks{loaded: true}
 	for _, ep := range eps {
 		out.within = append(out.within, ep.ID)
 	}
@@ -104,11 +105,17 @@ func (p *homePage) onNotNow(ctx app.Context, ev app.Event) {
 }
 
 // renderRecheck is the journal's re-check prompt as Home's first card, with
-// "Not now" and the calendar reminders.
-func (p *homePage) renderRecheck(r homeRecheck) app.UI {
-	e := p.Env
-	return app.Section().Class("home-recheck").Attr("data-recheck", strconv.Itoa(r.day)).
-		Attr("aria-label", e.T("journal.safety.label")).Body(
+// "Not now" and the calendar reminders. Its element is there from the
+// first render, empty until a re-check is due: a card inserted among the
+// page's elements would make go-app redraw every element after it, and
+// take a tap in progress with them. data-loaded says the journal was read.
+func (p *homePage) renderRecheck() app.UI {
+	e, r := p.Env, p.rechecks.card
+	slot := app.Section().Class("home-recheck").Attr("data-loaded", p.rechecks.loaded)
+	if r == nil {
+		return slot
+	}
+	return slot.Attr("data-recheck", strconv.Itoa(r.day)).Attr("aria-label", e.T("journal.safety.label")).Body(
 		e.safetyNetPrompt(r.episode, r.day, true,
 			app.Button().Type("button").Class("btn btn-small btn-quiet").Attr("data-action", "recheck-not-now").
 				OnClick(p.onNotNow).Text(e.T("reminders.not_now")),
