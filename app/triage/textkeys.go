@@ -54,7 +54,6 @@ var screenKeys = []string{
 	"triage.routine.offer",
 	"triage.routine.caution",
 	"triage.plan.title",
-	"triage.recheck",
 	"triage.optional",
 	"triage.action.answer_missing",
 	"triage.action.print",

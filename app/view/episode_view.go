@@ -63,6 +63,7 @@ func (p *episodePage) renderEpisode() app.UI {
 	return app.Div().Class("episode").Attr("data-episode-page", ep.ID).Body(
 		app.If(due, func() app.UI { return e.safetyNetPrompt(ep, day, false) }),
 		p.renderFacts(),
+		e.reminders(ep),
 		p.renderAddPain(),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "toggle-over").OnClick(p.onOver).Text(e.T(overKey(ep.Ongoing()))),

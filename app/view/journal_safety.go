@@ -30,8 +30,9 @@ func dueSafetyNets(eps []journal.Episode, now time.Time) (due []journal.Episode,
 	return due, days
 }
 
-// safetyNetPrompt is the CLINICAL.md re-check for one episode.
-func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool) app.UI {
+// safetyNetPrompt is the CLINICAL.md re-check for one episode; extra
+// controls follow its own (Home's "Not now" and calendar reminders).
+func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool, extra ...app.UI) app.UI {
 	return app.Div().Class("notice notice-warn safety-net").Attr("data-safety-day", strconv.Itoa(day)).Body(
 		app.P().Class("safety-net-title").Text(e.Text.Format("journal.safety.title",
 			"day", strconv.Itoa(day), "date", e.day(ep.Started))),
@@ -42,6 +43,7 @@ func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool) app.UI
 				return app.A().Class("btn btn-small btn-quiet").Href(e.Href("/journal/" + ep.ID)).
 					Text(e.Text.Format("journal.safety.open", "date", e.shortDate(ep.Started)))
 			}),
+			app.Range(extra).Slice(func(i int) app.UI { return extra[i] }),
 		),
 	)
 }

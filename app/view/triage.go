@@ -33,6 +33,15 @@ type triageProgress struct {
 	Answers  triage.Answers `json:"answers"`
 	Saved    bool           `json:"saved"`             // the result is in the journal
 	Finished time.Time      `json:"finished,omitzero"` // when the result was first shown
+	// SavedTo is the journal episode the result was last saved to: the
+	// calendar reminders are its re-check days.
+	SavedTo savedEpisode `json:"saved_to,omitzero"`
+}
+
+// savedEpisode names an episode and when it began.
+type savedEpisode struct {
+	ID      string    `json:"id"`
+	Started time.Time `json:"started"`
 }
 
 // triageSaved is what is kept between reloads: the check in progress and the

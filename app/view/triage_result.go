@@ -202,9 +202,7 @@ func (p *triagePage) renderSelfCare(d triage.Disposition) app.UI {
 				e.link("btn", routine, "triage.routine.offer"),
 			)
 		}),
-		app.If(d == triage.SelfCare, func() app.UI {
-			return e.para("notice", "triage.recheck")
-		}),
+		app.If(d == triage.SelfCare, p.renderRecheck),
 	)
 }
 
@@ -322,6 +320,7 @@ func (p *triagePage) save(attach bool) {
 	}
 	p.saveErr, p.openEpisode = "", nil
 	p.progress.Saved = true
+	p.progress.SavedTo = savedEpisode{ep.ID, ep.Started}
 	p.persist()
 }
 

@@ -65,7 +65,7 @@ func TestTriageResultShowsWhatEachTierNeeds(t *testing.T) {
 		{name: "soon", answers: triage.Answers{"duration": "over_6_weeks", "course": "better"}, want: "soon", hasTimer: true,
 			wantText: []string{env.T("triage.plan.heat")}},
 		{name: "selfcare", answers: triage.Answers{"duration": "under_2_days"}, want: "selfcare", hasTimer: true,
-			wantText: []string{env.T("triage.recheck")}},
+			wantText: []string{env.Text.Format("reminders.result.unsaved", "days", "3, 7, 14, 28, 42")}},
 		{name: "incomplete", answers: triage.Answers{"night_pain": ""}, want: "incomplete", noRoutine: true, hasMissing: true,
 			wantText: []string{env.T("triage.action.answer_missing")}},
 	} {
