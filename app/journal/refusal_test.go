@@ -85,6 +85,7 @@ func malformedBackups(t *testing.T) []malformed {
 		{"only blank lines", []byte(" \n\n "), BackupError{Reason: ReasonEmpty}},
 		{"a PNG picture", png, BackupError{Reason: ReasonNotJSON}},
 		{"a spreadsheet (CSV)", []byte("id,started\n1,2025-03-10\n"), BackupError{Reason: ReasonNotJSON}},
+		{"words that start like JSON", []byte("this is not a backup"), BackupError{Reason: ReasonNotJSON}},
 		{"a web page", []byte("<!doctype html><title>x</title>"), BackupError{Reason: ReasonNotJSON}},
 		{"a JSON list", []byte(`[1,2,3]`), BackupError{Reason: ReasonNotUnknot}},
 		{"a JSON string", []byte(`"unknot-journal"`), BackupError{Reason: ReasonNotUnknot}},

@@ -28,7 +28,17 @@ func (d *decoder) backup() (*Backup, error) {
 	var unknown []string
 	headErr := map[string]error{} // a "format" that is not a string, a "version" not a whole number
 	if d.peek() != '{' && d.kind() != "" {
-		return nil, d.refuse(why{reason: ReasonNotUnknot}, "expected an object, found %s", d.kind())
+		// JSON, but not an object, is someone else's file; anything else
+		// is not JSON.
+		kind, start := d.kind(), d.pos
+		if err := d.skip(0); err != nil {
+			return nil, err
+		}
+		if d.ws(); d.pos < len(d.data) {
+			return nil, d.syntax("the end of the file")
+		}
+		d.pos = start
+		return nil, d.refuse(why{reason: ReasonNotUnknot}, "expected an object, found %s", kind)
 	}
 	err := d.object(segField, nil, func(key []byte) error {
 		k := string(key)
