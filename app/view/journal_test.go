@@ -153,12 +153,12 @@ func TestQuickLogSavesOnTheThirdTap(t *testing.T) {
 	store := &journal.Memory{}
 	env, _ := journalEnv(t, store)
 	p := &quickLogPage{Env: env}
-	p.choose(noCtx, "pain", "7")
-	p.choose(noCtx, "where", journal.WhereLeft)
+	p.choose("pain", "7")
+	p.choose("where", journal.WhereLeft)
 	if eps, _ := store.Episodes(context.Background()); len(eps) != 0 {
 		t.Fatal("saved before the third tap")
 	}
-	p.choose(noCtx, "trigger", "lifting")
+	p.choose("trigger", "lifting")
 	eps, _ := store.Episodes(context.Background())
 	if len(eps) != 1 || p.step != quickSaved {
 		t.Fatalf("after three taps: %d episodes, step %d", len(eps), p.step)
@@ -177,15 +177,15 @@ func TestQuickLogSkipsAndKeepsAnswersWhenStorageFails(t *testing.T) {
 	store := &journal.Memory{}
 	env, _ := journalEnv(t, store)
 	p := &quickLogPage{Env: env}
-	p.choose(noCtx, "pain", "")
-	p.choose(noCtx, "where", "")
+	p.choose("pain", "")
+	p.choose("where", "")
 	store.SetError(&journal.StorageError{Kind: journal.StorageFull, Op: "test"})
-	p.choose(noCtx, "trigger", "sport")
+	p.choose("trigger", "sport")
 	if p.step != quickTrigger || p.saveErr != "storage.error.full" {
 		t.Fatalf("after a full storage: step %d, error %q", p.step, p.saveErr)
 	}
 	store.SetError(nil)
-	p.choose(noCtx, "trigger", "sport")
+	p.choose("trigger", "sport")
 	eps, _ := store.Episodes(context.Background())
 	if len(eps) != 1 || len(eps[0].Pain) != 0 || eps[0].Where != "" || eps[0].Triggers[0] != "sport" {
 		t.Errorf("saved %+v", eps)
