@@ -36,20 +36,24 @@ type episodePage struct {
 	statusErr bool
 	stopFeed  func()
 	volatile  bool
+	ctx       app.Context // the page's own: loads and focus report through it
 }
 
 func (p *episodePage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.episode.title_plain")
 }
 
 func (p *episodePage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.stopFeed = p.Env.watchJournal(ctx, p.onElsewhere)
 	if p.ID != "" {
-		p.load(ctx, p.ID)
+		p.load(p.ID)
 	}
 }
 
 func (p *episodePage) OnNav(ctx app.Context) {
+	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.episode.title_plain")
 	id := p.ID
 	if id == "" {
@@ -57,7 +61,7 @@ func (p *episodePage) OnNav(ctx app.Context) {
 		id = id[strings.LastIndex(id, "/")+1:]
 	}
 	if id != p.id || !p.loaded {
-		p.load(ctx, id)
+		p.load(id)
 	}
 }
 
@@ -68,8 +72,9 @@ func (p *episodePage) OnDismount() {
 }
 
 // load reads the episode and resets the form to it.
-func (p *episodePage) load(ctx app.Context, id string) {
+func (p *episodePage) load(id string) {
 	p.id = id
+	ctx := p.ctx
 	ctx.Async(func() {
 		ep, volatile, err := p.fetch(id)
 		ctx.Dispatch(func(app.Context) { p.show(ep, volatile, err) })
@@ -124,9 +129,9 @@ func (p *episodePage) changedSince(id string, base time.Time) bool {
 	return errors.Is(err, journal.ErrNotFound) || (err == nil && !cur.Updated.Equal(base))
 }
 
-func (p *episodePage) onReload(ctx app.Context, ev app.Event) {
+func (p *episodePage) onReload(app.Context, app.Event) {
 	p.say("", false)
-	p.load(ctx, p.id)
+	p.load(p.id)
 }
 
 func (p *episodePage) say(words string, isErr bool) { p.status, p.statusErr = words, isErr }
@@ -215,7 +220,7 @@ func (p *episodePage) onOver(ctx app.Context, ev app.Event) {
 	}
 }
 
-func (p *episodePage) onDelete(ctx app.Context, ev app.Event) {
+func (p *episodePage) onDelete(app.Context, app.Event) {
 	e := p.Env
 	ep, err := e.Journal.DeleteEpisode(context.Background(), p.id)
 	if err != nil {
@@ -224,7 +229,7 @@ func (p *episodePage) onDelete(ctx app.Context, ev app.Event) {
 	}
 	p.deleted = &ep
 	p.say(e.T("journal.episode.deleted"), false)
-	focusID(ctx, "episode-undo")
+	focusID(p.ctx, "episode-undo")
 }
 
 // onUndo puts the deleted episode back as it was.

@@ -19,6 +19,7 @@ type journalPage struct {
 	app.Compo
 	Env *Env
 
+	ctx      app.Context // the page's own: loads report through it, never through a control's
 	limit    int
 	recent   []journal.Episode // the newest limit episodes
 	total    int
@@ -31,13 +32,14 @@ type journalPage struct {
 	stopFeed func()
 }
 
-func (p *journalPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.title") }
+func (p *journalPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "journal.title") }
 func (p *journalPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.title") }
 
 func (p *journalPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.limit = listPage
-	p.stopFeed = p.Env.watchJournal(ctx, func(ctx app.Context, _ []string) { p.load(ctx) })
-	p.load(ctx)
+	p.stopFeed = p.Env.watchJournal(ctx, func(ctx app.Context, _ []string) { p.load() })
+	p.load()
 }
 
 func (p *journalPage) OnDismount() {
@@ -57,8 +59,8 @@ type journalLoad struct {
 }
 
 // load reads what the page shows without blocking the UI.
-func (p *journalPage) load(ctx app.Context) {
-	limit := p.limit
+func (p *journalPage) load() {
+	limit, ctx := p.limit, p.ctx
 	ctx.Async(func() {
 		l := p.fetch(limit)
 		ctx.Dispatch(func(app.Context) { p.show(l) })
@@ -90,15 +92,15 @@ func (p *journalPage) show(l journalLoad) {
 	p.recent, p.total, p.period, p.sessions = l.recent, l.total, l.period, l.sessions
 }
 
-func (p *journalPage) onMore(ctx app.Context, ev app.Event) {
+func (p *journalPage) onMore(app.Context, app.Event) {
 	p.limit += listPage
-	p.load(ctx)
+	p.load()
 }
 
 // onDataChanged reloads after an import or "delete everything".
-func (p *journalPage) onDataChanged(ctx app.Context) {
+func (p *journalPage) onDataChanged() {
 	p.limit = listPage
-	p.load(ctx)
+	p.load()
 }
 
 func (p *journalPage) Render() app.UI {

@@ -30,16 +30,21 @@ type summaryPage struct {
 	loaded   bool
 	loadErr  string
 	volatile bool
+	ctx      app.Context // the page's own: loads report through it
 }
 
-func (p *summaryPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
-func (p *summaryPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.summary.title") }
+func (p *summaryPage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "journal.summary.title")
+}
+func (p *summaryPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
 
 func (p *summaryPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	if p.months == 0 {
 		p.months = 6
 	}
-	p.load(ctx)
+	p.load()
 }
 
 // since is the start of the period, or zero for everything.
@@ -50,8 +55,8 @@ func (p *summaryPage) since(now time.Time) time.Time {
 	return now.AddDate(0, -p.months, 0)
 }
 
-func (p *summaryPage) load(ctx app.Context) {
-	months := p.months
+func (p *summaryPage) load() {
+	months, ctx := p.months, p.ctx
 	ctx.Async(func() {
 		l := p.fetch(months)
 		ctx.Dispatch(func(app.Context) {
@@ -154,7 +159,7 @@ func (p *summaryPage) renderControls() app.UI {
 				id := "summary-months-" + num(m)
 				return app.Label().Class("segment").For(id).Body(
 					app.Input().Type("radio").ID(id).Name("summary-months").Value(num(m)).Checked(m == p.months).
-						OnChange(func(ctx app.Context, ev app.Event) { p.months = m; p.load(ctx) }),
+						OnChange(func(app.Context, app.Event) { p.months = m; p.load() }),
 					app.Span().Text(e.T("journal.summary.months."+num(m))),
 				)
 			})),
