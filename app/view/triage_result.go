@@ -288,7 +288,7 @@ func (p *triagePage) onSave(ctx app.Context, e app.Event) {
 	}
 	if open, ok := journal.OpenEpisode(recent, now); ok {
 		p.openEpisode = &open
-		focusID(ctx, "triage-save")
+		focusID(p.ctx, "triage-save")
 		return
 	}
 	p.save(false)
