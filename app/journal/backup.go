@@ -12,13 +12,17 @@ import (
 
 // Backup is the journal backup file (DESIGN.md, "Journal backup"):
 //
-//	{"format":"unknot-journal","version":1,"exported":"<RFC 3339>","episodes":[…],"sessions":[…]}
+//	{"format":"unknot-journal","version":2,"exported":"<RFC 3339>","episodes":[…],"sessions":[…],"activities":[…]}
+//
+// Version 2 added "activities" (the Patient-Specific Functional Scale);
+// a version 1 file has none and still imports.
 type Backup struct {
-	Format   string    `json:"format"`
-	Version  int       `json:"version"`
-	Exported time.Time `json:"exported"`
-	Episodes []Episode `json:"episodes"`
-	Sessions []Session `json:"sessions"`
+	Format     string     `json:"format"`
+	Version    int        `json:"version"`
+	Exported   time.Time  `json:"exported"`
+	Episodes   []Episode  `json:"episodes"`
+	Sessions   []Session  `json:"sessions"`
+	Activities []Activity `json:"activities"`
 }
 
 // BackupError is a problem with a backup file, in plain words, with the
@@ -26,15 +30,16 @@ type Backup struct {
 // `episodes[12].started: "yesterday" is not a date`.
 type BackupError = located.Error
 
-// EncodeBackup writes episodes and sessions as a backup file, one record per
-// line. It refuses, writing nothing, to produce a file that DecodeBackup
+// EncodeBackup writes episodes, sessions and activities as a backup file,
+// one record per line. The activities come last so that the calls made
+// before version 2 added them still read as they did. It refuses, writing nothing, to produce a file that DecodeBackup
 // would reject: every record must validate, ids must be unique, and the file
 // must stay within MaxBackupBytes and MaxBackupEpisodes.
 //
 // "exported" is now, unless a record is dated more than a day after now (a
 // clock that was put back); then it is that record's latest date, so the
 // file still imports.
-func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.Time) error {
+func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.Time, activities ...Activity) error {
 	exported := now
 	for _, e := range episodes {
 		exported = latestOf(exported, e.Started, e.Created, e.Updated)
@@ -51,6 +56,12 @@ func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.
 	for _, s := range sessions {
 		exported = latestOf(exported, s.Started, s.Ended, s.Created, s.Updated)
 	}
+	for _, a := range activities {
+		exported = latestOf(exported, a.Created, a.Updated)
+		for _, r := range a.Ratings {
+			exported = latestOf(exported, r.At)
+		}
+	}
 	if exported.Sub(now) <= maxFutureSkew*time.Hour {
 		exported = now
 	}
@@ -59,6 +70,9 @@ func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.
 		return fmt.Errorf("journal: backup: the clock says %s: %w", now.Format(time.RFC3339), c.err)
 	}
 	if err := checkRecords(episodes, sessions, exported); err != nil {
+		return fmt.Errorf("journal: backup: %w", err)
+	}
+	if err := checkActivities(activities, exported); err != nil {
 		return fmt.Errorf("journal: backup: %w", err)
 	}
 
@@ -93,6 +107,17 @@ func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.
 		buf.WriteByte('\n')
 		if err := enc.Encode(s); err != nil {
 			return fmt.Errorf("journal: backup: session %s: %w", s.ID, err)
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
+	buf.WriteString("\n],\n\"activities\":[")
+	for i, a := range activities {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		if err := enc.Encode(a); err != nil {
+			return fmt.Errorf("journal: backup: activity %s: %w", a.ID, err)
 		}
 		buf.Truncate(buf.Len() - 1)
 	}
@@ -134,6 +159,9 @@ func DecodeBackup(r io.Reader) (*Backup, error) {
 		return nil, err
 	}
 	if err := checkRecords(b.Episodes, b.Sessions, b.Exported); err != nil {
+		return nil, &BackupError{Path: err.Path, Problem: err.Problem}
+	}
+	if err := checkActivities(b.Activities, b.Exported); err != nil {
 		return nil, &BackupError{Path: err.Path, Problem: err.Problem}
 	}
 	return b, nil
