@@ -57,12 +57,14 @@ func NewActivity(name string, now time.Time) Activity {
 	return Activity{ID: uuid.NewString(), Name: strings.TrimSpace(name), Created: now, Updated: now}
 }
 
-// Rate returns a copy of a with the rating score at at added, and Updated
-// set to at (or kept, when it is already later).
+// Rate returns a copy of a with the rating score at at added, as a new
+// version: Updated becomes at, or a millisecond after the version it
+// replaces when that is not earlier (a clock put back, or two ratings in
+// the same instant), since a Store takes only later versions.
 func (a Activity) Rate(score int, at time.Time) Activity {
 	c := a.Clone()
 	c.Ratings = append(c.Ratings, ActivityRating{At: at, Score: score})
-	c.Updated = latestOf(c.Updated, at)
+	c.Updated = latestOf(a.Updated.Add(time.Millisecond), at)
 	return c
 }
 

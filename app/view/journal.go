@@ -29,6 +29,7 @@ type journalPage struct {
 	loadErr  string // text key
 	volatile bool
 	stopFeed func()
+	revision int // counts imports and deletes, for the activities
 }
 
 func (p *journalPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.title") }
@@ -97,7 +98,7 @@ func (p *journalPage) onMore(ctx app.Context, ev app.Event) {
 
 // onDataChanged reloads after an import or "delete everything".
 func (p *journalPage) onDataChanged(ctx app.Context) {
-	p.limit = listPage
+	p.limit, p.revision = listPage, p.revision+1
 	p.load(ctx)
 }
 
@@ -116,6 +117,7 @@ func (p *journalPage) Render() app.UI {
 		}),
 		e.safetyNets(p.period, p.now),
 		app.If(empty, func() app.UI { return e.journalEmpty() }),
+		&activitySection{Env: e, Revision: p.revision},
 		app.If(p.loaded && p.total > 0, func() app.UI {
 			return app.Div().Body(
 				e.journalCharts(p.period, p.now),

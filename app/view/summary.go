@@ -26,10 +26,12 @@ type summaryPage struct {
 	months   int
 	episodes []journal.Episode // in the period, newest first
 	sessions []journal.Session // in the period
-	now      time.Time
-	loaded   bool
-	loadErr  string
-	volatile bool
+	// activities are the PSFS activities, all of them (summaryActivities)
+	activities []journal.Activity
+	now        time.Time
+	loaded     bool
+	loadErr    string
+	volatile   bool
 }
 
 func (p *summaryPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
@@ -64,11 +66,12 @@ func (p *summaryPage) load(ctx app.Context) {
 
 // summaryLoad is the period's records, read off the UI goroutine.
 type summaryLoad struct {
-	episodes []journal.Episode
-	sessions []journal.Session
-	now      time.Time
-	volatile bool
-	err      error
+	episodes   []journal.Episode
+	sessions   []journal.Session
+	activities []journal.Activity
+	now        time.Time
+	volatile   bool
+	err        error
 }
 
 // fetch reads the episodes and sessions of the last months (0: all); it
@@ -86,6 +89,9 @@ func (p *summaryPage) fetch(months int) summaryLoad {
 	if l.err == nil {
 		l.sessions, l.err = e.Journal.Sessions(bg)
 	}
+	if l.err == nil {
+		l.activities, l.err = e.Journal.Activities(bg)
+	}
 	n := 0
 	for n < len(l.sessions) && !l.sessions[n].Started.Before(since) {
 		n++
@@ -101,7 +107,7 @@ func (p *summaryPage) show(l summaryLoad) {
 		p.loadErr = journalErrorKey(l.err)
 		return
 	}
-	p.episodes, p.sessions = l.episodes, l.sessions
+	p.episodes, p.sessions, p.activities = l.episodes, l.sessions, l.activities
 }
 
 func (p *summaryPage) onPrint(ctx app.Context, ev app.Event) { p.Env.Platform.Print() }
@@ -119,7 +125,8 @@ func (p *summaryPage) Render() app.UI {
 		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0, func() app.UI {
 			return app.P().Class("notice").Attr("data-summary-empty", "true").Text(e.T("journal.summary.empty"))
 		}),
-		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }),
+		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }).
+			ElseIf(len(p.activities) > 0, func() app.UI { return e.summaryActivities(p.activities) }),
 	)
 }
 
@@ -173,6 +180,7 @@ func (p *summaryPage) renderBody() app.UI {
 			e.figure("summary-triggers", "journal.chart.triggers.title", e.triggerChart(triggers), e.triggerSummary(triggers)),
 			e.figure("summary-helped", "journal.chart.helped.title", e.helpedChart(helped), e.helpedSummary(helped)),
 		),
+		app.If(len(p.activities) > 0, func() app.UI { return e.summaryActivities(p.activities) }),
 		p.renderTimeline(),
 		e.summaryMedicines(eps),
 		e.summaryWarnings(eps),
