@@ -24,14 +24,15 @@ type journalData struct {
 	// OnChange is called after an import or a delete changed the journal.
 	OnChange func(ctx app.Context)
 
-	status        string // words, already formatted
-	statusErr     bool
-	busy          bool
-	plan          *journal.Plan
-	fileName      string
-	fileEpisodes  int
-	fileSessions  int
-	confirmDelete bool
+	status         string // words, already formatted
+	statusErr      bool
+	busy           bool
+	plan           *journal.Plan
+	fileName       string
+	fileEpisodes   int
+	fileSessions   int
+	fileActivities int
+	confirmDelete  bool
 }
 
 // export kinds
@@ -90,6 +91,7 @@ func (d *journalData) renderPreview() app.UI {
 			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
 			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
 			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
+		app.If(d.fileActivities > 0, func() app.UI { return e.activitiesImportPreview(d.fileActivities, p) }),
 		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").Attr("data-action", "import-confirm").Disabled(d.busy).
@@ -142,15 +144,25 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 	if err == nil && kind == exportBackup { // the CSV has episodes only
 		sessions, err = e.Journal.Sessions(bg)
 	}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
+	}
 	var buf bytes.Buffer
 	name, mime := "unknot-journal-"+now.In(time.Local).Format("2006-01-02"), "application/json"
 	if err == nil {
 		if kind == exportBackup {
 			name += ".json"
-			err = journal.EncodeBackup(&buf, eps, sessions, now)
+			err = journal.EncodeBackup(&buf, eps, sessions, now, activities...)
 		} else {
 			name, mime = name+".csv", "text/csv"
 			err = journal.WriteCSV(&buf, eps, time.Local)
+			if err == nil && len(activities) > 0 {
+				// The activities follow as a table of their own, after an
+				// empty line (journal.ActivityCSVColumns).
+				buf.WriteByte('\n')
+				err = journal.WriteActivitiesCSV(&buf, activities, time.Local)
+			}
 		}
 	}
 	if err == nil {
@@ -170,6 +182,7 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 type importCheck struct {
 	name               string
 	episodes, sessions int
+	activities         int
 	plan               journal.Plan
 	refused            string // words; empty when the file can be imported
 }
@@ -202,10 +215,15 @@ func (d *journalData) checkImport() importCheck {
 	if err == nil {
 		sessions, err = e.Journal.Sessions(bg)
 	}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
+	}
 	if err != nil {
 		return importCheck{refused: e.T(journalErrorKey(err)) + " " + e.T("journal.import.not_done")}
 	}
-	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), plan: journal.PlanImport(eps, sessions, b)}
+	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), activities: len(b.Activities),
+		plan: journal.PlanImport(eps, sessions, b, activities...)}
 }
 
 func (d *journalData) showCheck(c importCheck) {
@@ -216,7 +234,7 @@ func (d *journalData) showCheck(c importCheck) {
 	}
 	d.say("", false)
 	d.plan, d.fileName = &c.plan, c.name
-	d.fileEpisodes, d.fileSessions = c.episodes, c.sessions
+	d.fileEpisodes, d.fileSessions, d.fileActivities = c.episodes, c.sessions, c.activities
 }
 
 func (d *journalData) onConfirmImport(ctx app.Context, ev app.Event) {
@@ -241,7 +259,7 @@ func (d *journalData) showApplied(ctx app.Context, plan journal.Plan, err error)
 		d.say(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true)
 	default:
 		d.say(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
-			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions))), false)
+			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions)))+e.activitiesImported(plan), false)
 		if d.OnChange != nil {
 			d.OnChange(ctx)
 		}

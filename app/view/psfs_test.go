@@ -201,3 +201,48 @@ func TestSummaryShowsActivitiesBesidePain(t *testing.T) {
 		}
 	}
 }
+
+// TestActivitiesExportThenImportIntoAFreshJournal: the backup and the
+// spreadsheet saved from "Your data" hold the activities; importing the
+// backup on a fresh device previews and adds them, ratings and all.
+func TestActivitiesExportThenImportIntoAFreshJournal(t *testing.T) {
+	ctx := context.Background()
+	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	a := journal.NewActivity("Getting out of the car", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)).
+		Rate(3, time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)).Rate(6, time.Date(2025, 1, 9, 9, 0, 0, 0, time.UTC))
+	if err := store.PutActivity(ctx, a, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	env, files := journalEnv(t, store)
+	d := &journalData{Env: env}
+	for _, kind := range []string{exportBackup, exportCSV} {
+		if words, err := d.makeExport(kind, false); err != nil {
+			t.Fatal(words)
+		}
+	}
+	if csv := string(files.Saved[1].Data); !strings.Contains(csv, "\n\n"+strings.Join(journal.ActivityCSVColumns, ",")+"\n") ||
+		!strings.Contains(csv, a.ID+",Getting out of the car,") || strings.Count(csv, a.ID) != 2 {
+		t.Errorf("the spreadsheet lacks the activities' table (after an empty line, one row a rating):\n%s", csv)
+	}
+
+	fresh := &journal.Memory{}
+	env2, files2 := journalEnv(t, fresh)
+	files2.Picked[importInputID] = browser.File{Name: files.Saved[0].Name, Data: files.Saved[0].Data}
+	d2 := &journalData{Env: env2}
+	d2.showCheck(d2.checkImport())
+	if d2.plan == nil {
+		t.Fatalf("no preview: %q", d2.status)
+	}
+	if html := app.HTMLString(d2.renderPreview()); !strings.Contains(html, "It also has 1 activity you rated: 1 will be added and 0 updated.") {
+		t.Errorf("the preview does not count the activity:\n%s", html)
+	}
+	plan := *d2.plan
+	d2.showApplied(noCtx, plan, fresh.Apply(ctx, plan))
+	got, _ := fresh.Activities(ctx)
+	if len(got) != 1 || got[0].Name != a.Name || len(got[0].Ratings) != 2 || got[0].Ratings[1].Score != 6 || !got[0].Updated.Equal(a.Updated) {
+		t.Errorf("imported %+v; want %+v", got, a)
+	}
+	if !strings.Contains(d2.status, "Activities: 1 added and 0 updated.") {
+		t.Errorf("the import's status %q does not say the activity was added", d2.status)
+	}
+}
