@@ -112,11 +112,17 @@ func (p *journalPage) Render() app.UI {
 			e.span("action-title", "journal.quick.action"),
 			e.span("action-text", "journal.quick.text"),
 		),
-		app.If(p.loadErr != "", func() app.UI {
-			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
-		}),
-		e.safetyNets(p.period, p.now),
-		app.If(empty, func() app.UI { return e.journalEmpty() }),
+		// One element whatever it holds, so that the activities after it
+		// keep their place, and go-app keeps the same component (with
+		// what is being typed, and its saves in flight) when the page has
+		// loaded.
+		app.Div().Class("journal-notices").Body(
+			app.If(p.loadErr != "", func() app.UI {
+				return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
+			}),
+			e.safetyNets(p.period, p.now),
+			app.If(empty, func() app.UI { return e.journalEmpty() }),
+		),
 		&activitySection{Env: e, Revision: p.revision},
 		app.If(p.loaded && p.total > 0, func() app.UI {
 			return app.Div().Body(
