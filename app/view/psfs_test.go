@@ -246,3 +246,14 @@ func TestActivitiesExportThenImportIntoAFreshJournal(t *testing.T) {
 		t.Errorf("the import's status %q does not say the activity was added", d2.status)
 	}
 }
+
+// TestRecheckLinksToTheActivities: each re-check prompt offers to rate the
+// activities again.
+func TestRecheckLinksToTheActivities(t *testing.T) {
+	env := testEnv(t, browser.New())
+	ep := journal.NewEpisode(time.Now().AddDate(0, 0, -7))
+	html := app.HTMLString(env.safetyNetPrompt(ep, 7, true))
+	if !strings.Contains(html, `href="/journal#activities"`) || !strings.Contains(html, htmlEscape(env.T("psfs.recheck"))) {
+		t.Errorf("the day-7 prompt has no link to rate the activities:\n%s", html)
+	}
+}
