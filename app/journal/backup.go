@@ -10,26 +10,32 @@ import (
 
 // Backup is the journal backup file (DESIGN.md, "Journal backup"):
 //
-//	{"format":"unknot-journal","version":1,"exported":"<RFC 3339>","episodes":[…],"sessions":[…]}
+//	{"format":"unknot-journal","version":2,"exported":"<RFC 3339>","episodes":[…],"sessions":[…],"activities":[…]}
+//
+// Version 2 added "activities" (the Patient-Specific Functional Scale);
+// a version 1 file has none and still imports.
 type Backup struct {
-	Format   string    `json:"format"`
-	Version  int       `json:"version"`
-	Exported time.Time `json:"exported"`
-	Episodes []Episode `json:"episodes"`
-	Sessions []Session `json:"sessions"`
+	Format     string     `json:"format"`
+	Version    int        `json:"version"`
+	Exported   time.Time  `json:"exported"`
+	Episodes   []Episode  `json:"episodes"`
+	Sessions   []Session  `json:"sessions"`
+	Activities []Activity `json:"activities"`
 }
 
-// EncodeBackup writes episodes and sessions as a backup file, one record per
-// line. It refuses, writing nothing, to produce a file that DecodeBackup
+// EncodeBackup writes episodes, sessions and activities as a backup file,
+// one record per line. The activities come last so that the calls made
+// before version 2 added them still read as they did. It refuses, writing
+// nothing, to produce a file that DecodeBackup
 // would reject: every record must validate, ids must be unique, and the file
 // must stay within MaxBackupBytes and MaxBackupEpisodes.
 //
 // "exported" is now, unless a record is dated more than a day after now (a
 // clock that was put back); then it is that record's latest date, so the
 // file still imports.
-func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.Time) error {
+func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.Time, activities ...Activity) error {
 	exported := now
-	eachDate(episodes, sessions, func(_ jsonPath, t time.Time) bool {
+	eachDate(episodes, sessions, activities, func(_ jsonPath, t time.Time) bool {
 		if t.After(exported) {
 			exported = t
 		}
@@ -43,6 +49,9 @@ func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.
 		return fmt.Errorf("journal: backup: the clock says %s: %w", now.Format(time.RFC3339), c.err)
 	}
 	if err := checkRecords(episodes, sessions, exported); err != nil {
+		return fmt.Errorf("journal: backup: %w", err)
+	}
+	if err := checkActivities(activities, exported); err != nil {
 		return fmt.Errorf("journal: backup: %w", err)
 	}
 
@@ -80,6 +89,17 @@ func EncodeBackup(w io.Writer, episodes []Episode, sessions []Session, now time.
 		}
 		buf.Truncate(buf.Len() - 1)
 	}
+	buf.WriteString("\n],\n\"activities\":[")
+	for i, a := range activities {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		if err := enc.Encode(a); err != nil {
+			return fmt.Errorf("journal: backup: activity %s: %w", a.ID, err)
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
 	buf.WriteString("\n]}\n")
 	if buf.Len() > MaxBackupBytes {
 		return fmt.Errorf("journal: backup: the file would be %.1f MB, more than the %d MB an import accepts",
@@ -112,6 +132,9 @@ func DecodeBackup(r io.Reader) (*Backup, error) {
 		return nil, err
 	}
 	if err := checkRecords(b.Episodes, b.Sessions, b.Exported); err != nil {
+		return nil, err
+	}
+	if err := checkActivities(b.Activities, b.Exported); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -173,7 +196,7 @@ func (b *Backup) CheckDates(now time.Time) error {
 		return found == nil
 	}
 	if check(jsonPath{fieldSeg("exported")}, b.Exported) {
-		eachDate(b.Episodes, b.Sessions, check)
+		eachDate(b.Episodes, b.Sessions, b.Activities, check)
 	}
 	if found != nil {
 		return found
@@ -183,7 +206,7 @@ func (b *Backup) CheckDates(now time.Time) error {
 
 // eachDate calls f with every date of the records and where it is, until f
 // returns false. path is reused between calls.
-func eachDate(episodes []Episode, sessions []Session, f func(path jsonPath, t time.Time) bool) {
+func eachDate(episodes []Episode, sessions []Session, activities []Activity, f func(path jsonPath, t time.Time) bool) {
 	path := make(jsonPath, 2, 5)
 	at := func(t time.Time, names ...string) bool {
 		p := path
@@ -210,6 +233,17 @@ func eachDate(episodes []Episode, sessions []Session, f func(path jsonPath, t ti
 		path[0], path[1] = fieldSeg("sessions"), indexSeg(i)
 		if !at(s.Started, "started") || !at(s.Ended, "ended") || !at(s.Created, "created") || !at(s.Updated, "updated") {
 			return
+		}
+	}
+	for i, a := range activities {
+		path[0], path[1] = fieldSeg("activities"), indexSeg(i)
+		if !at(a.Created, "created") || !at(a.Updated, "updated") {
+			return
+		}
+		for j, r := range a.Ratings {
+			if !f(append(path, fieldSeg("ratings"), indexSeg(j), fieldSeg("at")), r.At) {
+				return
+			}
 		}
 	}
 }

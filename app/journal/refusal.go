@@ -49,7 +49,7 @@ var Reasons = []Reason{
 // (`episodes[3].pain[0].score: 11 is out of range 0 to 10`).
 type BackupError struct {
 	Reason Reason
-	// Record is "episodes" or "sessions" when the problem is inside one
+	// Record is "episodes", "sessions" or "activities" when the problem is inside one
 	// record, and Entry that record's number counting from 1; Record is ""
 	// for the file as a whole.
 	Record string
@@ -89,7 +89,7 @@ func refusal(w why, path jsonPath, problem string) *BackupError {
 		Path: path.String(), Problem: problem,
 	}
 	if len(path) >= 2 && path[1].kind == segIndex {
-		if r := path[0].name(); r == "episodes" || r == "sessions" {
+		if r := path[0].name(); r == "episodes" || r == "sessions" || r == "activities" {
 			e.Record, e.Entry = r, path[1].idx+1
 		}
 	}

@@ -44,8 +44,10 @@ func malformedBackups(t *testing.T) []malformed {
 	base := func() Backup {
 		eps := journaltest.GenerateEpisodes(6, 17, time.Date(2025, 2, 1, 8, 0, 0, 0, time.UTC))
 		s := MinimalSession()
+		rated := time.Date(2025, 2, 3, 8, 0, 0, 0, time.UTC)
+		a := NewActivity("Putting on socks", rated).Rate(3, rated)
 		return Backup{Format: BackupFormat, Version: BackupVersion, Exported: importNow.Add(-time.Hour),
-			Episodes: eps, Sessions: []Session{s}}
+			Episodes: eps, Sessions: []Session{s}, Activities: []Activity{a}}
 	}
 	file := func(change func(b *Backup)) []byte {
 		b := base()
@@ -92,21 +94,21 @@ func malformedBackups(t *testing.T) []malformed {
 		{"another app's JSON", []byte(`{"name":"my-app","version":"1.0.0"}`), BackupError{Reason: ReasonNotUnknot}},
 		{"another format", edit(`"format":"unknot-journal"`, `"format":"unknot-settings"`), BackupError{Reason: ReasonNotUnknot}},
 		{"format a number", edit(`"format":"unknot-journal"`, `"format":1`), BackupError{Reason: ReasonNotUnknot}},
-		{"version missing", edit(`"version":1,`, ``), BackupError{Reason: ReasonBadVersion}},
-		{"version 0", edit(`"version":1`, `"version":0`), BackupError{Reason: ReasonBadVersion}},
-		{"version a string", edit(`"version":1`, `"version":"1"`), BackupError{Reason: ReasonBadVersion}},
-		{"version 1.5", edit(`"version":1`, `"version":1.5`), BackupError{Reason: ReasonBadVersion, Value: "1.5"}},
-		{"a newer version", edit(`"version":1`, `"version":7`), BackupError{Reason: ReasonNewerVersion, Value: "7", Max: BackupVersion}},
+		{"version missing", edit(`"version":2,`, ``), BackupError{Reason: ReasonBadVersion}},
+		{"version 0", edit(`"version":2`, `"version":0`), BackupError{Reason: ReasonBadVersion}},
+		{"version a string", edit(`"version":2`, `"version":"1"`), BackupError{Reason: ReasonBadVersion}},
+		{"version 1.5", edit(`"version":2`, `"version":1.5`), BackupError{Reason: ReasonBadVersion, Value: "1.5"}},
+		{"a newer version", edit(`"version":2`, `"version":7`), BackupError{Reason: ReasonNewerVersion, Value: "7", Max: BackupVersion}},
 		{"cut in half", valid[:len(valid)/2], BackupError{Reason: ReasonTruncated, Record: "episodes", Entry: 4}},
 		{"last byte missing", valid[:len(valid)-1], BackupError{Reason: ReasonTruncated}},
 		{"cut inside a string", valid[:bytes.Index(valid, []byte(ep(2)))+12], BackupError{Reason: ReasonTruncated, Record: "episodes", Entry: 3}},
 		{"something after the end", append(slices.Clip(valid), " {}"...), BackupError{Reason: ReasonDamaged}},
 		{"a comma lost", edit(`,"started"`, ` "started"`), BackupError{Reason: ReasonDamaged, Record: "episodes", Entry: 1}},
-		{"nested too deeply", edit(`"version":1`, `"version":1,"x":`+strings.Repeat("[", 100)+strings.Repeat("]", 100)), BackupError{Reason: ReasonDamaged}},
-		{"a field twice", edit(`"version":1`, `"version":1,"version":1`), BackupError{Reason: ReasonDamaged}},
+		{"nested too deeply", edit(`"version":2`, `"version":2,"x":`+strings.Repeat("[", 100)+strings.Repeat("]", 100)), BackupError{Reason: ReasonDamaged}},
+		{"a field twice", edit(`"version":2`, `"version":2,"version":2`), BackupError{Reason: ReasonDamaged}},
 		{"a pain score in words", edit(`"score":`, `"score":"high","s":`), BackupError{Reason: ReasonDamaged, Record: "episodes", Entry: 1}},
 		{"text that is not UTF-8", edit(ep(1), ep(1)+",\"notes\":\"a\xffb\""), BackupError{Reason: ReasonDamaged, Record: "episodes", Entry: 2}},
-		{"an unknown part of the file", edit(`"version":1`, `"version":1,"settings":{}`), BackupError{Reason: ReasonUnknownField, Value: "settings"}},
+		{"an unknown part of the file", edit(`"version":2`, `"version":2,"settings":{}`), BackupError{Reason: ReasonUnknownField, Value: "settings"}},
 		{"an unknown field in an entry", edit(ep(3), ep(3)+`,"mood":"low"`), BackupError{Reason: ReasonUnknownField, Record: "episodes", Entry: 4, Value: "mood"}},
 		{"exported missing", file(func(b *Backup) { b.Exported = time.Time{} }), BackupError{Reason: ReasonMissing}},
 		{"sessions missing", bytes.Replace(valid, valid[bytes.Index(valid, []byte(`,"sessions"`)):len(valid)-1], nil, 1), BackupError{Reason: ReasonMissing}},
@@ -165,6 +167,12 @@ func malformedBackups(t *testing.T) []malformed {
 			b.Episodes[5].Started, b.Episodes[5].Created, b.Episodes[5].Updated = future, future, future
 			b.Episodes[5].Ended, b.Episodes[5].Pain, b.Episodes[5].Triage = nil, nil, nil
 		}), BackupError{Reason: ReasonFutureDate, At: future}},
+		{"an activity rated 11", file(func(b *Backup) { b.Activities[0].Ratings[0].Score = 11 }),
+			BackupError{Reason: ReasonOutOfRange, Record: "activities", Entry: 1, Value: "11", Min: MinFunction, Max: MaxFunction}},
+		{"activities in a version 1 file", file(func(b *Backup) { b.Version = 1 }),
+			BackupError{Reason: ReasonUnknownField, Value: "activities"}},
+		{"a version 2 file without activities", bytes.Replace(file(nil), []byte(`,"activities":[`), []byte(`,"other":[`), 1),
+			BackupError{Reason: ReasonUnknownField, Value: "other"}},
 	}
 }
 

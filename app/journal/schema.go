@@ -65,7 +65,7 @@ func (d *decoder) backup() (*Backup, error) {
 			var err error
 			b.Exported, err = d.time()
 			return err
-		case "episodes", "sessions":
+		case "episodes", "sessions", "activities":
 		default:
 			// Reported after the version, which may explain it.
 			unknown = append(unknown, k)
@@ -103,10 +103,17 @@ func (d *decoder) backup() (*Backup, error) {
 	if len(unknown) > 0 {
 		return nil, refusal(why{reason: ReasonUnknownField, value: unknown[0]}, at(unknown[0]), "is not a known field")
 	}
+	_, hasActivities := have["activities"]
+	if hasActivities && b.Version < activitiesVersion {
+		return nil, refusal(why{reason: ReasonUnknownField, value: "activities"}, at("activities"), fmt.Sprintf("is not a known field in a version %d file", b.Version))
+	}
 	for _, key := range []string{"exported", "episodes", "sessions"} {
 		if _, ok := have[key]; !ok {
 			return nil, refusal(why{reason: ReasonMissing}, at(key), "is missing")
 		}
+	}
+	if !hasActivities && b.Version >= activitiesVersion {
+		return nil, refusal(why{reason: ReasonMissing}, at("activities"), "is missing")
 	}
 	c := &checker{}
 	if c.time("exported", b.Exported); c.err != nil {
@@ -139,7 +146,83 @@ func (d *decoder) backup() (*Backup, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.Activities = []Activity{} // a version 1 file has none
+	if hasActivities {
+		if err := d.activities(b, have["activities"], count["activities"]); err != nil {
+			return nil, err
+		}
+	}
 	return b, nil
+}
+
+// activitiesVersion is the backup version that added "activities".
+const activitiesVersion = 2
+
+// activities reads the list of activities at pos, of n elements.
+func (d *decoder) activities(b *Backup, pos, n int) error {
+	if n > MaxBackupActivities {
+		return tooManyRecords("activities", n, MaxBackupActivities)
+	}
+	b.Activities = make([]Activity, 0, n)
+	d.pos = pos
+	d.path = append(d.path[:0], segment{kind: segField, key: "activities"})
+	return d.array(MaxBackupActivities, func(i int) error {
+		b.Activities = append(b.Activities, Activity{})
+		return d.activity(&b.Activities[i])
+	})
+}
+
+var activityRequired = []string{"id", "name", "created", "updated"}
+
+// activity reads one PSFS activity; never inlined, like episode.
+//
+//go:noinline
+func (d *decoder) activity(a *Activity) error {
+	return d.object(segField, activityRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			a.ID, err = d.str()
+		case "name":
+			a.Name, err = d.str()
+		case "ratings":
+			err = d.array(maxList, func(int) error {
+				a.Ratings = append(a.Ratings, ActivityRating{})
+				return d.activityRating(&a.Ratings[len(a.Ratings)-1])
+			})
+		case "created":
+			a.Created, err = d.time()
+		case "updated":
+			a.Updated, err = d.time()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+var activityRatingRequired = []string{"at", "score"}
+
+func (d *decoder) activityRating(r *ActivityRating) error {
+	return d.object(segField, activityRatingRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "at":
+			r.At, err = d.time()
+		case "score":
+			r.Score, err = d.int()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+// DecodeActivity is DecodeEpisode for a PSFS activity.
+func DecodeActivity(data []byte) (Activity, error) {
+	var a Activity
+	err := decodeRecord(data, func(d *decoder) error { return d.activity(&a) })
+	return a, err
 }
 
 var episodeRequired = []string{"id", "started", "created", "updated"}

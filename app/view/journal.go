@@ -30,6 +30,7 @@ type journalPage struct {
 	loadErr  string // text key
 	volatile bool
 	stopFeed func()
+	revision int // counts imports and deletes, for the activities
 }
 
 func (p *journalPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "journal.title") }
@@ -99,7 +100,7 @@ func (p *journalPage) onMore(app.Context, app.Event) {
 
 // onDataChanged reloads after an import or "delete everything".
 func (p *journalPage) onDataChanged() {
-	p.limit = listPage
+	p.limit, p.revision = listPage, p.revision+1
 	p.load()
 }
 
@@ -115,11 +116,18 @@ func (p *journalPage) Render() app.UI {
 			e.span("action-title", "journal.quick.action"),
 			e.span("action-text", "journal.quick.text"),
 		),
-		app.If(p.loadErr != "", func() app.UI {
-			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
-		}),
-		e.safetyNets(p.period, p.now),
-		app.If(empty, func() app.UI { return e.journalEmpty() }),
+		// One element whatever it holds, so that the activities after it
+		// keep their place, and go-app keeps the same component (with
+		// what is being typed, and its saves in flight) when the page has
+		// loaded.
+		app.Div().Class("journal-notices").Body(
+			app.If(p.loadErr != "", func() app.UI {
+				return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
+			}),
+			e.safetyNets(p.period, p.now),
+			app.If(empty, func() app.UI { return e.journalEmpty() }),
+		),
+		&activitySection{Env: e, Revision: p.revision},
 		app.If(p.loaded && (p.total > 0 || len(p.sessions) > 0), func() app.UI {
 			return app.Div().Body(
 				app.If(p.total > 0, func() app.UI {

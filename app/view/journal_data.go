@@ -27,18 +27,19 @@ type journalData struct {
 	// OnChange is called after an import or a delete changed the journal.
 	OnChange func()
 
-	ctx           app.Context
-	status        string // words, already formatted
-	statusErr     bool
-	importMsg     string // words beside the picker
-	importErr     bool
-	importDetail  string // the technical problem, for support, with importErr
-	busy          bool
-	plan          *journal.Plan
-	fileName      string
-	fileEpisodes  int
-	fileSessions  int
-	confirmDelete bool
+	ctx            app.Context
+	status         string // words, already formatted
+	statusErr      bool
+	importMsg      string // words beside the picker
+	importErr      bool
+	importDetail   string // the technical problem, for support, with importErr
+	busy           bool
+	plan           *journal.Plan
+	fileName       string
+	fileEpisodes   int
+	fileSessions   int
+	fileActivities int
+	confirmDelete  bool
 }
 
 // export kinds
@@ -131,6 +132,7 @@ func (d *journalData) renderPreview() app.UI {
 			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
 			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
 			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
+		app.If(d.fileActivities > 0, func() app.UI { return e.activitiesImportPreview(d.fileActivities, p) }),
 		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").Attr("data-action", "import-confirm").Disabled(d.busy).
@@ -190,15 +192,25 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 	if err == nil && kind == exportBackup { // the CSV has episodes only
 		sessions, err = e.Journal.Sessions(bg)
 	}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
+	}
 	var buf bytes.Buffer
 	name, mime := "unknot-journal-"+now.In(time.Local).Format("2006-01-02"), "application/json"
 	if err == nil {
 		if kind == exportBackup {
 			name += ".json"
-			err = journal.EncodeBackup(&buf, eps, sessions, now)
+			err = journal.EncodeBackup(&buf, eps, sessions, now, activities...)
 		} else {
 			name, mime = name+".csv", "text/csv"
 			err = journal.WriteCSV(&buf, eps, time.Local)
+			if err == nil && len(activities) > 0 {
+				// The activities follow as a table of their own, after an
+				// empty line (journal.ActivityCSVColumns).
+				buf.WriteByte('\n')
+				err = journal.WriteActivitiesCSV(&buf, activities, time.Local)
+			}
 		}
 	}
 	if err == nil {
@@ -218,6 +230,7 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 type importCheck struct {
 	name               string
 	episodes, sessions int
+	activities         int
 	plan               journal.Plan
 	refused            string // words; empty when the file can be imported
 	detail             string // the technical problem, for support
@@ -255,10 +268,15 @@ func (d *journalData) checkImport() importCheck {
 	if err == nil {
 		sessions, err = e.Journal.Sessions(bg)
 	}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
+	}
 	if err != nil {
 		return importCheck{refused: e.T(journalErrorKey(err)) + " " + e.T("journal.import.not_done"), detail: err.Error()}
 	}
-	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), plan: journal.PlanImport(eps, sessions, b)}
+	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), activities: len(b.Activities),
+		plan: journal.PlanImport(eps, sessions, b, activities...)}
 }
 
 func (d *journalData) showCheck(c importCheck) {
@@ -269,7 +287,7 @@ func (d *journalData) showCheck(c importCheck) {
 	}
 	d.tell("", false, "")
 	d.plan, d.fileName = &c.plan, c.name
-	d.fileEpisodes, d.fileSessions = c.episodes, c.sessions
+	d.fileEpisodes, d.fileSessions, d.fileActivities = c.episodes, c.sessions, c.activities
 }
 
 func (d *journalData) onConfirmImport(app.Context, app.Event) {
@@ -295,7 +313,7 @@ func (d *journalData) showApplied(plan journal.Plan, err error) {
 		d.tell(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true, err.Error())
 	default:
 		d.tell(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
-			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions))), false, "")
+			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions)))+e.activitiesImported(plan), false, "")
 		if d.OnChange != nil {
 			d.OnChange()
 		}

@@ -325,7 +325,7 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 	pain11 := slices.Clone(eps)
 	pain11[3].Pain = []journal.PainRating{{At: eps[3].Started, Score: 11}}
 	pain11JSON, err := json.Marshal(journal.Backup{Format: journal.BackupFormat, Version: journal.BackupVersion,
-		Exported: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Episodes: pain11, Sessions: []journal.Session{}})
+		Exported: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Episodes: pain11, Sessions: []journal.Session{}, Activities: []journal.Activity{}})
 	if err != nil {
 		t.Fatal(err)
 	}
