@@ -81,7 +81,7 @@ func TestBrowserJournalImportIsListedAtOnce(t *testing.T) {
 	})`, added.ID, id), &listed, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	if !listed {
 		t.Fatalf("a second after Import the list is %q; want the new row %s and %s with worst pain 2 (message %q)",
-			text(t, ctx, ".episode-list"), added.ID, id, text(t, ctx, "#journal-import-message"))
+			text(t, ctx, ".journal-list"), added.ID, id, text(t, ctx, "#journal-import-message"))
 	}
 	if msg := text(t, ctx, "#journal-import-message"); !strings.HasPrefix(msg, "Imported: 1 spasms added and 1 updated") {
 		t.Errorf("message beside the picker = %q", msg)
