@@ -248,6 +248,9 @@ func (d *journalData) checkImport() importCheck {
 	if be, ok := errors.AsType[*journal.BackupError](err); ok {
 		return importCheck{refused: e.refusal(be) + " " + e.T("import.nothing_changed"), detail: be.Error()}
 	}
+	if err != nil {
+		return importCheck{refused: e.T("journal.import.unreadable"), detail: err.Error()}
+	}
 	eps, err := e.Journal.Episodes(bg)
 	var sessions []journal.Session
 	if err == nil {
