@@ -81,7 +81,7 @@ func TestBrowserJournalImportIsListedAtOnce(t *testing.T) {
 	})`, added.ID, id), &listed, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	if !listed {
 		t.Fatalf("a second after Import the list is %q; want the new row %s and %s with worst pain 2 (message %q)",
-			text(t, ctx, ".episode-list"), added.ID, id, text(t, ctx, "#journal-import-message"))
+			text(t, ctx, ".journal-list"), added.ID, id, text(t, ctx, "#journal-import-message"))
 	}
 	if msg := text(t, ctx, "#journal-import-message"); !strings.HasPrefix(msg, "Imported: 1 spasms added and 1 updated") {
 		t.Errorf("message beside the picker = %q", msg)
@@ -98,6 +98,24 @@ func TestBrowserJournalBadBackupsAreExplained(t *testing.T) {
 	ctx := newBrowser(t).Tab()
 	quickLog(t, ctx, srv.URL, "6", "centre", "lifting")
 	before := journalRows(t, ctx, srv.URL)
+
+	// The picker is a visible "Choose a backup file" that names the file
+	// input, which keyboards still reach.
+	var picker struct {
+		Name      string `json:"name"`
+		Focused   bool   `json:"focused"`
+		LabelSeen bool   `json:"labelSeen"`
+	}
+	runIn(t, ctx, "looking at the picker", chromedp.Evaluate(`(() => {
+		const input = document.getElementById("journal-import-file");
+		const label = input.labels[0];
+		input.focus();
+		const r = label.getBoundingClientRect();
+		return {name: label.innerText.trim(), focused: document.activeElement === input, labelSeen: r.width > 40 && r.height >= 40};
+	})()`, &picker))
+	if picker.Name != "Choose a backup file" || !picker.Focused || !picker.LabelSeen {
+		t.Errorf("the picker: %+v; want a visible label Choose a backup file naming a focusable input", picker)
+	}
 
 	now := time.Now()
 	eps := journaltest.GenerateEpisodes(5, 7, now.AddDate(0, -2, 0))

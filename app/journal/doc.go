@@ -18,4 +18,10 @@
 //     ("pain[0].score: 11 is out of range 0 to 10"); decoders reject rather
 //     than guess: unknown fields, missing required fields and nulls are
 //     errors.
+//   - A refused backup says why for people as well as where for support: a
+//     BackupError has a Reason from a closed set and the facts its sentence
+//     needs (the record, counting from 1; the value; the allowed range)
+//     beside its Path and Problem. A backup cannot come from the future:
+//     Backup.CheckDates refuses dates more than a day after the device's
+//     clock.
 package journal

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"testing"
 )
 
-// FuzzDecodeBackup: DecodeBackup never panics, rejects with a *BackupError,
-// and what it accepts is valid and survives encode → decode unchanged.
+// FuzzDecodeBackup: DecodeBackup never panics, rejects with a *BackupError
+// that has one of the Reasons, and what it accepts is valid and survives
+// encode → decode unchanged.
 func FuzzDecodeBackup(f *testing.F) {
 	golden, err := os.ReadFile("testdata/backup.golden.json")
 	if err != nil {
@@ -32,6 +34,9 @@ func FuzzDecodeBackup(f *testing.F) {
 			}
 			if b != nil {
 				t.Fatalf("got a backup along with the error %v", err)
+			}
+			if !slices.Contains(Reasons, be.Reason) {
+				t.Fatalf("refused for no reason a person can be told (%q): %v", be.Reason, err)
 			}
 			return
 		}

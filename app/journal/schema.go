@@ -53,8 +53,8 @@ func (d *decoder) backup() (*Backup, error) {
 				b.Version, err = d.int()
 			}
 			if be, ok := err.(*BackupError); ok && (be.Reason == ReasonDamaged || be.Reason == ReasonBadValue) {
-				// Not a string or not a whole number: read on, and say
-				// which after "format" says whose file this is.
+				// Not a string, or not a whole number: read on, so that
+				// whose file this is ("format") is said first.
 				be.Reason = map[string]Reason{"format": ReasonNotUnknot, "version": ReasonBadVersion}[k]
 				headErr[k] = be
 				d.pos = have[k]

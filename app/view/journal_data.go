@@ -84,7 +84,7 @@ func (d *journalData) renderImport() app.UI {
 		e.paraID("hint", "journal-import-hint", "journal.import.hint"),
 		// A button-like label around the file input, which stays in the
 		// tab order and names itself by the label's words.
-		app.Label().Class("btn file-pick").Body(
+		app.Label().Class("btn btn-quiet file-pick").Body(
 			app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
 				Attr("aria-describedby", "journal-import-hint journal-import-message").Disabled(d.busy).OnChange(d.onPick),
 			app.Span().Text(e.T("import.choose")),
@@ -99,15 +99,13 @@ func (d *journalData) renderImport() app.UI {
 // there before its words, so that they are announced.
 func (d *journalData) renderImportMessage() app.UI {
 	e := d.Env
-	kind := "info"
+	kind, class, words := "info", "import-message", "save-status"
 	if d.importErr {
-		kind = "error"
+		kind, class, words = "error", "import-message notice notice-error", ""
 	}
-	return app.Div().ID("journal-import-message").Class("import-message").Attr("role", "status").Attr("aria-live", "polite").
+	return app.Div().ID("journal-import-message").Class(class).Attr("role", "status").Attr("aria-live", "polite").
 		Attr("data-import-message", kind).Body(
-		app.If(d.importMsg != "", func() app.UI {
-			return app.P().Class(statusClass(d.importErr)).Text(d.importMsg)
-		}),
+		app.If(d.importMsg != "", func() app.UI { return app.P().Class(words).Text(d.importMsg) }),
 		app.If(d.importDetail != "", func() app.UI {
 			return app.Details().Class("import-details").Body(
 				app.Summary().Text(e.T("import.details")),
@@ -262,6 +260,9 @@ func (d *journalData) checkImport() importCheck {
 	}
 	if be, ok := errors.AsType[*journal.BackupError](err); ok {
 		return importCheck{refused: e.refusal(be) + " " + e.T("import.nothing_changed"), detail: be.Error()}
+	}
+	if err != nil {
+		return importCheck{refused: e.T("journal.import.unreadable"), detail: err.Error()}
 	}
 	eps, err := e.Journal.Episodes(bg)
 	var sessions []journal.Session
