@@ -201,6 +201,10 @@ func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	if got := text(t, ctx, "[data-recheck]"); !strings.Contains(got, "Day 7") || !strings.Contains(got, "GP or a physio") {
 		t.Errorf("the card says %q; want the day and why", got)
 	}
+	if axe, ok := readAxe(t); ok {
+		clickJS(t, ctx, "[data-recheck] .reminders-plan summary") // the planner's fields too
+		checkAxe(t, ctx, axe, "Home with a re-check due")
+	}
 	var startsCheck bool
 	runIn(t, ctx, "the check link", chromedp.Evaluate(`document.querySelector('[data-recheck] a[href="/triage"]') !== null`, &startsCheck))
 	if !startsCheck {
