@@ -176,8 +176,8 @@ func recheckDates(t *testing.T, started time.Time, days ...int) []string {
 // TestBrowserSafetyNetRecheckFirstOnHome: a spasm that began 7 days ago and
 // is not over. Home's first card after "I have a back spasm now" is its
 // day 7 re-check; "Add reminders to my calendar" downloads the days still
-// to come (7, today, then 14, 28 and 42); "Not now" hides the card, and it
-// stays hidden after a reload.
+// to come (7, today, then 14, 28 and 42), as the episode's page does; "Not
+// now" hides the card, and it stays hidden after a reload.
 func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
@@ -218,6 +218,13 @@ func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	checkCalendar(t, data, srv.URL, recheckDates(t, ep.Started, 7, 14, 28, 42), nil)
 	eventually(t, ctx, "the saved message", `document.querySelector("[data-recheck] .reminders [role=status]").textContent.includes("unknot-reminders.ics")`)
 
+	// The episode's own page offers the same file.
+	openEpisode(t, ctx, srv.URL, ep.ID)
+	_, data = downloadNamed(t, ctx, `[data-episode-page] [data-action="add-reminders"]`)
+	checkCalendar(t, data, srv.URL, recheckDates(t, ep.Started, 7, 14, 28, 42), nil)
+
+	runIn(t, ctx, "back to Home", chromedp.Navigate(srv.URL+"/"), appReady())
+	eventually(t, ctx, "the re-check card", `document.querySelector("[data-recheck]") !== null`)
 	clickJS(t, ctx, `[data-action="recheck-not-now"]`)
 	eventually(t, ctx, "the card gone", `document.querySelector("[data-recheck]") === null`)
 	runIn(t, ctx, "reloading", chromedp.Reload(), appReady())
