@@ -35,6 +35,7 @@ func main() {
 	env.JournalFeed, env.Files = store, browser.NewFiles()
 	env.Cues = view.CueOutput{Speech: browser.NewSpeech(), Sound: browser.NewAudio(), Vibrator: browser.NewVibrator()}
 	env.WakeLock, env.Clock, env.Clipboard = browser.NewWakeLock(), browser.NewClock(), browser.NewClipboard()
+	env.Exit = browser.NewPageExit()
 	// The clinic comes baked into the site or, inside a frame, from the
 	// address the frame was opened with (view.ResolveClinic says which wins;
 	// view.ClinicFragment keeps it across reloads).

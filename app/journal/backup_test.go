@@ -16,7 +16,8 @@ var exportedAt = at(4 * 24 * time.Hour)
 func goldenBackup(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	err := EncodeBackup(&buf, []Episode{fullEpisode(), minimalEpisode()}, []Session{fullSession(), minimalSession()}, exportedAt)
+	err := EncodeBackup(&buf, []Episode{fullEpisode(), minimalEpisode()}, []Session{fullSession(), minimalSession()}, exportedAt,
+		fullActivity(), minimalActivity())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +45,9 @@ func TestBackupGolden(t *testing.T) {
 	}
 	wantB := &Backup{
 		Format: BackupFormat, Version: BackupVersion, Exported: exportedAt,
-		Episodes: []Episode{fullEpisode(), minimalEpisode()},
-		Sessions: []Session{fullSession(), minimalSession()},
+		Episodes:   []Episode{fullEpisode(), minimalEpisode()},
+		Sessions:   []Session{fullSession(), minimalSession()},
+		Activities: []Activity{fullActivity(), minimalActivity()},
 	}
 	if !reflect.DeepEqual(b, wantB) {
 		t.Errorf("DecodeBackup(golden):\ngot  %+v\nwant %+v", b, wantB)
@@ -98,12 +100,12 @@ func TestDecodeBackupErrors(t *testing.T) {
 		{"empty file", "", "", "not valid JSON at line 1, column 1: expected an object, found the end of the file"},
 		{"not JSON", "id,started\n", "", "not valid JSON at line 1, column 1"},
 		{"a list", "[]", "", "expected an object, found a list"},
-		{"truncated", golden[:len(golden)-40], "sessions[1].created", "not valid JSON at line 8, column 229: expected a closing '\"', found the end of the file"},
+		{"truncated", golden[:len(golden)-40], "activities[1].created", "not valid JSON at line 12, column 108: expected a closing '\"', found the end of the file"},
 		{"trailing data", file(ep, se) + " x", "", "expected the end of the file"},
 		{"format missing", `{"version":1}`, "format", "is missing: this is not an Unknot journal backup"},
 		{"format wrong", `{"format":"other","version":1}`, "format", `"other" is not "unknot-journal"`},
-		{"newer version, with fields this app does not know", `{"format":"unknot-journal","version":2,"exported":"2030-01-01T00:00:00Z","episodes":[{"mood":1}],"sessions":[],"settings":{}}`,
-			"version", "this backup was made by a newer version of Unknot (file version 2; this app reads up to version 1): update the app"},
+		{"newer version, with fields this app does not know", `{"format":"unknot-journal","version":3,"exported":"2030-01-01T00:00:00Z","episodes":[{"mood":1}],"sessions":[],"settings":{}}`,
+			"version", "this backup was made by a newer version of Unknot (file version 3; this app reads up to version 2): update the app"},
 		{"version 0", strings.Replace(file(ep, se), `"version":1`, `"version":0`, 1), "version", "0 is not a valid version"},
 		{"version 1.5", strings.Replace(file(ep, se), `"version":1`, `"version":1.5`, 1), "version", "1.5 is not a whole number"},
 		{"version a string", strings.Replace(file(ep, se), `"version":1`, `"version":"1"`, 1), "version", "expected a whole number, found a string"},

@@ -52,9 +52,16 @@ func (b *listBlock[T]) keep(items []T) []T {
 	return b.block[start:len(b.block):len(b.block)]
 }
 
-// fail reports a problem with the value at the current path.
+// fail reports a damaged value at the current path: one that is not of
+// its type, or not JSON a program would write.
 func (d *decoder) fail(format string, args ...any) error {
-	return &BackupError{Path: d.path.String(), Problem: fmt.Sprintf(format, args...)}
+	return d.refuse(why{reason: ReasonDamaged}, format, args...)
+}
+
+// refuse reports a problem with the value at the current path, with its
+// reason and facts.
+func (d *decoder) refuse(w why, format string, args ...any) error {
+	return refusal(w, d.path, fmt.Sprintf(format, args...))
 }
 
 // syntax reports malformed JSON at the current position.
@@ -74,8 +81,21 @@ func (d *decoder) syntax(what string) error {
 			found = strconv.QuoteRune(r)
 		}
 	}
-	return &BackupError{Path: d.path.String(), Problem: fmt.Sprintf(
-		"not valid JSON at line %d, column %d: expected %s, found %s", line, col, what, found)}
+	start := 0
+	if bytes.HasPrefix(d.data, utf8BOM) {
+		start = len(utf8BOM)
+	}
+	content := bytes.TrimLeft(d.data[start:], " \t\r\n")
+	w := why{reason: ReasonDamaged}
+	switch {
+	case len(content) == 0:
+		w.reason = ReasonEmpty
+	case d.pos >= len(d.data):
+		w.reason = ReasonTruncated
+	case d.pos == len(d.data)-len(content):
+		w.reason = ReasonNotJSON // its very first character
+	}
+	return d.refuse(w, "not valid JSON at line %d, column %d: expected %s, found %s", line, col, what, found)
 }
 
 func (d *decoder) ws() {
@@ -187,14 +207,16 @@ func (d *decoder) object(keys byte, required []string, field func(key []byte) er
 		}
 		if !found {
 			d.path = append(d.path, segment{kind: segField, key: r})
-			return d.fail("is missing")
+			return d.refuse(why{reason: ReasonMissing}, "is missing")
 		}
 	}
 	return nil
 }
 
 // unknown is the field function's answer to a key it does not know.
-func (d *decoder) unknown() error { return d.fail("is not a known field") }
+func (d *decoder) unknown() error {
+	return d.refuse(why{reason: ReasonUnknownField, value: d.path[len(d.path)-1].name()}, "is not a known field")
+}
 
 // array reads a list, calling elem for each element with its index pushed
 // on the path. max bounds the length.
@@ -209,7 +231,7 @@ func (d *decoder) array(max int, elem func(i int) error) error {
 	}
 	for i := 0; ; i++ {
 		if i >= max {
-			return d.fail("has more than %d entries", max)
+			return d.refuse(why{reason: ReasonTooMany, value: strconv.Itoa(i + 1), max: max}, "has more than %d entries", max)
 		}
 		d.path = append(d.path, segment{kind: segIndex, idx: i})
 		if err := elem(i); err != nil {
@@ -355,11 +377,11 @@ func (d *decoder) int() (int, error) {
 		for d.pos < len(d.data) && strings.IndexByte("+-.eE0123456789", d.data[d.pos]) >= 0 {
 			d.pos++
 		}
-		return 0, d.fail("%s is not a whole number", d.data[start:d.pos])
+		return 0, d.refuse(why{reason: ReasonBadValue, value: string(d.data[start:d.pos])}, "%s is not a whole number", d.data[start:d.pos])
 	}
 	n, err := strconv.Atoi(string(d.data[start:d.pos]))
 	if err != nil {
-		return 0, d.fail("%s is out of range", d.data[start:d.pos])
+		return 0, d.refuse(why{reason: ReasonBadValue, value: string(d.data[start:d.pos])}, "%s is out of range", d.data[start:d.pos])
 	}
 	return n, nil
 }
@@ -403,7 +425,7 @@ func (d *decoder) time() (time.Time, error) {
 	if !plain || t.UnmarshalText(raw[1:len(raw)-1]) != nil {
 		d.pos = start
 		s, _ := d.rawString()
-		return time.Time{}, d.fail("%q is not a date (RFC 3339, like 2024-05-01T08:30:00Z)", s)
+		return time.Time{}, d.refuse(why{reason: ReasonBadValue, value: s}, "%q is not a date (RFC 3339, like 2024-05-01T08:30:00Z)", s)
 	}
 	return t, nil
 }

@@ -94,7 +94,7 @@ const (
 	MaxBackupEpisodes   = 50000    // episodes in a backup file
 	MaxBackupSessions   = 200000   // sessions in a backup file
 	BackupFormat        = "unknot-journal"
-	BackupVersion       = 1  // the newest version this code reads and the one it writes
+	BackupVersion       = 2  // the newest version this code reads and the one it writes
 	maxFutureSkew       = 24 // hours a date may be after the file's "exported"
 	earliestYear        = 1990
 	latestYear          = 9999 // RFC 3339 cannot write later years

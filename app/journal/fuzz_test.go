@@ -45,19 +45,24 @@ func FuzzDecodeBackup(f *testing.F) {
 				t.Fatalf("accepted sessions[%d] does not validate: %v", i, err)
 			}
 		}
+		for i, a := range b.Activities {
+			if err := a.Validate(); err != nil {
+				t.Fatalf("accepted activities[%d] does not validate: %v", i, err)
+			}
+		}
 		var first bytes.Buffer
-		if err := EncodeBackup(&first, b.Episodes, b.Sessions, b.Exported); err != nil {
+		if err := EncodeBackup(&first, b.Episodes, b.Sessions, b.Exported, b.Activities...); err != nil {
 			t.Fatalf("accepted backup does not re-encode: %v", err)
 		}
 		b2, err := DecodeBackup(bytes.NewReader(first.Bytes()))
 		if err != nil {
 			t.Fatalf("re-encoded backup does not decode: %v\n%s", err, first.Bytes())
 		}
-		if !b2.Exported.Equal(b.Exported) || !sameJSON(t, b2.Episodes, b.Episodes) || !sameJSON(t, b2.Sessions, b.Sessions) {
+		if !b2.Exported.Equal(b.Exported) || !sameJSON(t, b2.Episodes, b.Episodes) || !sameJSON(t, b2.Sessions, b.Sessions) || !sameJSON(t, b2.Activities, b.Activities) {
 			t.Fatalf("round trip changed the backup:\n%s", first.Bytes())
 		}
 		var second bytes.Buffer
-		if err := EncodeBackup(&second, b2.Episodes, b2.Sessions, b2.Exported); err != nil || !bytes.Equal(first.Bytes(), second.Bytes()) {
+		if err := EncodeBackup(&second, b2.Episodes, b2.Sessions, b2.Exported, b2.Activities...); err != nil || !bytes.Equal(first.Bytes(), second.Bytes()) {
 			t.Fatalf("second encoding differs (%v)", err)
 		}
 	})

@@ -13,10 +13,11 @@ import (
 // use; it is safe for concurrent use. It stores deep copies, so callers may
 // keep modifying what they pass in or get back.
 type Memory struct {
-	mu       sync.Mutex
-	episodes map[string]Episode
-	sessions map[string]Session
-	err      error
+	mu         sync.Mutex
+	episodes   map[string]Episode
+	sessions   map[string]Session
+	activities map[string]Activity
+	err        error
 }
 
 var _ Store = (*Memory)(nil)
@@ -36,6 +37,7 @@ func (m *Memory) ready(ctx context.Context) error {
 	if m.episodes == nil {
 		m.episodes = make(map[string]Episode)
 		m.sessions = make(map[string]Session)
+		m.activities = make(map[string]Activity)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -132,6 +134,54 @@ func (m *Memory) PutSession(ctx context.Context, s Session, base time.Time) erro
 	return nil
 }
 
+func (m *Memory) Activities(ctx context.Context) ([]Activity, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Activity, 0, len(m.activities))
+	for _, a := range m.activities {
+		out = append(out, a.Clone())
+	}
+	SortActivities(out)
+	return out, nil
+}
+
+func (m *Memory) PutActivity(ctx context.Context, a Activity, base time.Time) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return err
+	}
+	old, ok := m.activities[a.ID]
+	if err := CheckBase("activity", a.ID, ok, old.Updated, base, a.Updated); err != nil {
+		return err
+	}
+	if err := CheckActivityLimit(ok, len(m.activities)); err != nil {
+		return err
+	}
+	m.activities[a.ID] = a.Clone()
+	return nil
+}
+
+func (m *Memory) DeleteActivity(ctx context.Context, id string) (Activity, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.ready(ctx); err != nil {
+		return Activity{}, err
+	}
+	a, ok := m.activities[id]
+	if !ok {
+		return Activity{}, fmt.Errorf("journal: activity %s: %w", id, ErrNotFound)
+	}
+	delete(m.activities, id)
+	return a, nil
+}
+
 func (m *Memory) Apply(ctx context.Context, p Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
@@ -164,9 +214,25 @@ func (m *Memory) Apply(ctx context.Context, p Plan) error {
 			}
 		}
 	}
+	for _, list := range []struct {
+		add bool
+		as  []Activity
+	}{{true, p.AddActivities}, {false, p.UpdateActivities}} {
+		for _, a := range list.as {
+			old, ok := m.activities[a.ID]
+			if err := CheckImport("activity", a.ID, list.add, ok, old.Updated, a.Updated); err != nil {
+				return err
+			}
+		}
+	}
 	for _, list := range [][]Episode{p.AddEpisodes, p.UpdateEpisodes} {
 		for _, e := range list {
 			m.episodes[e.ID] = e.Clone()
+		}
+	}
+	for _, list := range [][]Activity{p.AddActivities, p.UpdateActivities} {
+		for _, a := range list {
+			m.activities[a.ID] = a.Clone()
 		}
 	}
 	for _, list := range [][]Session{p.AddSessions, p.UpdateSessions} {
@@ -185,6 +251,7 @@ func (m *Memory) DeleteAll(ctx context.Context) error {
 	}
 	clear(m.episodes)
 	clear(m.sessions)
+	clear(m.activities)
 	return nil
 }
 
@@ -212,6 +279,18 @@ func (p Plan) Validate() error {
 				return fmt.Errorf("journal: import: session %s appears twice", s.ID)
 			}
 			seen[s.ID] = true
+		}
+	}
+	clear(seen)
+	for _, list := range [][]Activity{p.AddActivities, p.UpdateActivities} {
+		for _, a := range list {
+			if err := a.Validate(); err != nil {
+				return fmt.Errorf("journal: import: activity %s: %w", a.ID, err)
+			}
+			if seen[a.ID] {
+				return fmt.Errorf("journal: import: activity %s appears twice", a.ID)
+			}
+			seen[a.ID] = true
 		}
 	}
 	return nil

@@ -10,16 +10,23 @@ type Plan struct {
 	UpdateEpisodes []Episode // the file's copy is newer than this device's
 	AddSessions    []Session
 	UpdateSessions []Session
+	// Activities of the Patient-Specific Functional Scale (backup version 2).
+	AddActivities    []Activity
+	UpdateActivities []Activity
 
 	UnchangedEpisodes int // same id and same Updated: left alone
 	OlderEpisodes     int // this device's copy is newer: left alone
 	UnchangedSessions int
 	OlderSessions     int
+
+	UnchangedActivities int
+	OlderActivities     int
 }
 
 // Empty reports whether applying p would change nothing.
 func (p Plan) Empty() bool {
-	return len(p.AddEpisodes)+len(p.UpdateEpisodes)+len(p.AddSessions)+len(p.UpdateSessions) == 0
+	return len(p.AddEpisodes)+len(p.UpdateEpisodes)+len(p.AddSessions)+len(p.UpdateSessions)+
+		len(p.AddActivities)+len(p.UpdateActivities) == 0
 }
 
 // PlanImport merges a backup into the existing records by id: a record the
@@ -27,8 +34,9 @@ func (p Plan) Empty() bool {
 // replaces the device's, and anything else is left alone. Nothing is ever
 // deleted. Records keep the order of the file. b must come from
 // DecodeBackup (valid, unique ids); if an id repeats anyway, the newest copy
-// counts.
-func PlanImport(existingEpisodes []Episode, existingSessions []Session, b *Backup) Plan {
+// counts. The device's activities come last, as the backup's did in
+// version 2.
+func PlanImport(existingEpisodes []Episode, existingSessions []Session, b *Backup, existingActivities ...Activity) Plan {
 	var p Plan
 	if b == nil {
 		return p
@@ -37,6 +45,8 @@ func PlanImport(existingEpisodes []Episode, existingSessions []Session, b *Backu
 		merge(existingEpisodes, b.Episodes, Episode.key)
 	p.AddSessions, p.UpdateSessions, p.UnchangedSessions, p.OlderSessions =
 		merge(existingSessions, b.Sessions, Session.key)
+	p.AddActivities, p.UpdateActivities, p.UnchangedActivities, p.OlderActivities =
+		merge(existingActivities, b.Activities, Activity.key)
 	return p
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -25,24 +26,46 @@ func (d *decoder) backup() (*Backup, error) {
 	have := map[string]int{} // key → position of its value
 	count := map[string]int{}
 	var unknown []string
+	headErr := map[string]error{} // a "format" that is not a string, a "version" not a whole number
+	if d.peek() != '{' && d.kind() != "" {
+		// JSON, but not an object, is someone else's file; anything else
+		// is not JSON.
+		kind, start := d.kind(), d.pos
+		if err := d.skip(0); err != nil {
+			return nil, err
+		}
+		if d.ws(); d.pos < len(d.data) {
+			return nil, d.syntax("the end of the file")
+		}
+		d.pos = start
+		return nil, d.refuse(why{reason: ReasonNotUnknot}, "expected an object, found %s", kind)
+	}
 	err := d.object(segField, nil, func(key []byte) error {
 		k := string(key)
 		have[k] = d.pos
 		defer func() { count[k] = d.skipped }()
 		switch string(key) {
-		case "format":
+		case "format", "version":
 			var err error
-			b.Format, err = d.str()
-			return err
-		case "version":
-			var err error
-			b.Version, err = d.int()
+			if k == "format" {
+				b.Format, err = d.str()
+			} else {
+				b.Version, err = d.int()
+			}
+			if be, ok := err.(*BackupError); ok && (be.Reason == ReasonDamaged || be.Reason == ReasonBadValue) {
+				// Not a string or not a whole number: read on, and say
+				// which after "format" says whose file this is.
+				be.Reason = map[string]Reason{"format": ReasonNotUnknot, "version": ReasonBadVersion}[k]
+				headErr[k] = be
+				d.pos = have[k]
+				return d.skip(0)
+			}
 			return err
 		case "exported":
 			var err error
 			b.Exported, err = d.time()
 			return err
-		case "episodes", "sessions":
+		case "episodes", "sessions", "activities":
 		default:
 			// Reported after the version, which may explain it.
 			unknown = append(unknown, k)
@@ -56,40 +79,52 @@ func (d *decoder) backup() (*Backup, error) {
 		return nil, d.syntax("the end of the file")
 	}
 	const notOurs = "this is not an Unknot journal backup"
+	at := func(key string) jsonPath { return jsonPath{fieldSeg(key)} }
 	switch _, ok := have["format"]; {
+	case headErr["format"] != nil:
+		return nil, headErr["format"]
 	case !ok:
-		return nil, &BackupError{Path: "format", Problem: "is missing: " + notOurs}
+		return nil, refusal(why{reason: ReasonNotUnknot}, at("format"), "is missing: "+notOurs)
 	case b.Format != BackupFormat:
-		return nil, &BackupError{Path: "format", Problem: fmt.Sprintf("%q is not %q: %s", b.Format, BackupFormat, notOurs)}
+		return nil, refusal(why{reason: ReasonNotUnknot}, at("format"), fmt.Sprintf("%q is not %q: %s", b.Format, BackupFormat, notOurs))
 	}
 	switch _, ok := have["version"]; {
+	case headErr["version"] != nil:
+		return nil, headErr["version"]
 	case !ok:
-		return nil, &BackupError{Path: "version", Problem: "is missing"}
+		return nil, refusal(why{reason: ReasonBadVersion}, at("version"), "is missing")
 	case b.Version > BackupVersion:
-		return nil, &BackupError{Path: "version", Problem: fmt.Sprintf(
+		return nil, refusal(why{reason: ReasonNewerVersion, value: strconv.Itoa(b.Version), max: BackupVersion}, at("version"), fmt.Sprintf(
 			"this backup was made by a newer version of Unknot (file version %d; this app reads up to version %d): update the app, then import it again",
-			b.Version, BackupVersion)}
+			b.Version, BackupVersion))
 	case b.Version < 1:
-		return nil, &BackupError{Path: "version", Problem: fmt.Sprintf("%d is not a valid version", b.Version)}
+		return nil, refusal(why{reason: ReasonBadVersion}, at("version"), fmt.Sprintf("%d is not a valid version", b.Version))
 	}
 	if len(unknown) > 0 {
-		return nil, &BackupError{Path: unknown[0], Problem: "is not a known field"}
+		return nil, refusal(why{reason: ReasonUnknownField, value: unknown[0]}, at(unknown[0]), "is not a known field")
+	}
+	_, hasActivities := have["activities"]
+	if hasActivities && b.Version < activitiesVersion {
+		return nil, refusal(why{reason: ReasonUnknownField, value: "activities"}, at("activities"), fmt.Sprintf("is not a known field in a version %d file", b.Version))
 	}
 	for _, key := range []string{"exported", "episodes", "sessions"} {
 		if _, ok := have[key]; !ok {
-			return nil, &BackupError{Path: key, Problem: "is missing"}
+			return nil, refusal(why{reason: ReasonMissing}, at(key), "is missing")
 		}
+	}
+	if !hasActivities && b.Version >= activitiesVersion {
+		return nil, refusal(why{reason: ReasonMissing}, at("activities"), "is missing")
 	}
 	c := &checker{}
 	if c.time("exported", b.Exported); c.err != nil {
-		return nil, &BackupError{Path: c.err.Path, Problem: c.err.Problem}
+		return nil, c.refusal()
 	}
 
 	if n := count["episodes"]; n > MaxBackupEpisodes {
-		return nil, &BackupError{Path: "episodes", Problem: fmt.Sprintf("has %d episodes; at most %d are allowed", n, MaxBackupEpisodes)}
+		return nil, tooManyRecords("episodes", n, MaxBackupEpisodes)
 	}
 	if n := count["sessions"]; n > MaxBackupSessions {
-		return nil, &BackupError{Path: "sessions", Problem: fmt.Sprintf("has %d sessions; at most %d are allowed", n, MaxBackupSessions)}
+		return nil, tooManyRecords("sessions", n, MaxBackupSessions)
 	}
 	b.Episodes = make([]Episode, 0, min(count["episodes"], MaxBackupEpisodes))
 	b.Sessions = make([]Session, 0, min(count["sessions"], MaxBackupSessions))
@@ -111,7 +146,83 @@ func (d *decoder) backup() (*Backup, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.Activities = []Activity{} // a version 1 file has none
+	if hasActivities {
+		if err := d.activities(b, have["activities"], count["activities"]); err != nil {
+			return nil, err
+		}
+	}
 	return b, nil
+}
+
+// activitiesVersion is the backup version that added "activities".
+const activitiesVersion = 2
+
+// activities reads the list of activities at pos, of n elements.
+func (d *decoder) activities(b *Backup, pos, n int) error {
+	if n > MaxBackupActivities {
+		return tooManyRecords("activities", n, MaxBackupActivities)
+	}
+	b.Activities = make([]Activity, 0, n)
+	d.pos = pos
+	d.path = append(d.path[:0], segment{kind: segField, key: "activities"})
+	return d.array(MaxBackupActivities, func(i int) error {
+		b.Activities = append(b.Activities, Activity{})
+		return d.activity(&b.Activities[i])
+	})
+}
+
+var activityRequired = []string{"id", "name", "created", "updated"}
+
+// activity reads one PSFS activity; never inlined, like episode.
+//
+//go:noinline
+func (d *decoder) activity(a *Activity) error {
+	return d.object(segField, activityRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			a.ID, err = d.str()
+		case "name":
+			a.Name, err = d.str()
+		case "ratings":
+			err = d.array(maxList, func(int) error {
+				a.Ratings = append(a.Ratings, ActivityRating{})
+				return d.activityRating(&a.Ratings[len(a.Ratings)-1])
+			})
+		case "created":
+			a.Created, err = d.time()
+		case "updated":
+			a.Updated, err = d.time()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+var activityRatingRequired = []string{"at", "score"}
+
+func (d *decoder) activityRating(r *ActivityRating) error {
+	return d.object(segField, activityRatingRequired, func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "at":
+			r.At, err = d.time()
+		case "score":
+			r.Score, err = d.int()
+		default:
+			return d.unknown()
+		}
+		return err
+	})
+}
+
+// DecodeActivity is DecodeEpisode for a PSFS activity.
+func DecodeActivity(data []byte) (Activity, error) {
+	var a Activity
+	err := decodeRecord(data, func(d *decoder) error { return d.activity(&a) })
+	return a, err
 }
 
 var episodeRequired = []string{"id", "started", "created", "updated"}
@@ -229,7 +340,7 @@ func (d *decoder) triage(t *TriageRecord) error {
 		case "answers":
 			err = d.object(segMapKey, nil, func(q []byte) error {
 				if len(t.Answers) >= maxList {
-					return d.fail("one answer too many")
+					return d.refuse(why{reason: ReasonTooMany, value: strconv.Itoa(maxList + 1), max: maxList}, "one answer too many")
 				}
 				v, err := d.str()
 				if t.Answers == nil {

@@ -27,12 +27,20 @@ type Store interface {
 	Sessions(ctx context.Context) ([]Session, error)
 	// PutSession is PutEpisode for sessions.
 	PutSession(ctx context.Context, s Session, base time.Time) error
+	// Activities returns every activity of the Patient-Specific Functional
+	// Scale, oldest Created first (SortActivities).
+	Activities(ctx context.Context) ([]Activity, error)
+	// PutActivity is PutEpisode for activities. A new activity while
+	// MaxActivities are kept returns ErrTooManyActivities.
+	PutActivity(ctx context.Context, a Activity, base time.Time) error
+	// DeleteActivity is DeleteEpisode for activities.
+	DeleteActivity(ctx context.Context, id string) (Activity, error)
 	// Apply writes an import plan in one transaction. It returns ErrConflict,
 	// and writes nothing, when the stored records no longer match the plan:
 	// an added id now exists, or an updated record is now as new as the
 	// incoming one.
 	Apply(ctx context.Context, p Plan) error
-	// DeleteAll removes every episode and session.
+	// DeleteAll removes every episode, session and activity.
 	DeleteAll(ctx context.Context) error
 }
 
@@ -42,7 +50,19 @@ var (
 	// ErrConflict: the record changed since it was loaded (usually in
 	// another tab); reload it and try again.
 	ErrConflict = errors.New("journal: changed elsewhere since it was loaded")
+	// ErrTooManyActivities: MaxActivities are named already.
+	ErrTooManyActivities = fmt.Errorf("journal: at most %d activities can be named", MaxActivities)
 )
+
+// CheckActivityLimit is the rule of Store.PutActivity on top of CheckBase,
+// for every Store: a new activity (one that does not exist) is refused
+// when stored activities are kept already.
+func CheckActivityLimit(exists bool, stored int) error {
+	if !exists && stored >= MaxActivities {
+		return ErrTooManyActivities
+	}
+	return nil
+}
 
 // CheckBase is the optimistic concurrency rule of Store.PutEpisode and
 // PutSession, for every Store: a write of record kind/id whose new version

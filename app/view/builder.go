@@ -26,16 +26,20 @@ type builderPage struct {
 	problem   string // text key of what stops saving or sharing
 	status    string // words of the last change, announced politely
 	statusErr bool
-	link      string // the share link, once asked for
-	mounted   bool   // running in the browser, handlers attached (data-mounted, for tests)
+	link      string      // the share link, once asked for
+	mounted   bool        // running in the browser, handlers attached (data-mounted, for tests)
+	ctx       app.Context // the page's own, for what reports back after a tap
 }
 
-func (p *builderPage) OnMount(ctx app.Context) { p.mounted = true }
+func (p *builderPage) OnMount(ctx app.Context) { p.ctx, p.mounted = ctx, true }
 
 func (p *builderPage) OnInit() { p.filter = loadFilter(p.Env.Platform) }
 
-func (p *builderPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "routines.builder.title") }
-func (p *builderPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "routines.builder.title") }
+func (p *builderPage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "routines.builder.title")
+}
+func (p *builderPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "routines.builder.title") }
 
 func (p *builderPage) Render() app.UI {
 	e := p.Env
@@ -205,15 +209,15 @@ func (p *builderPage) shareBox() app.UI {
 	)
 }
 
-func (p *builderPage) onCopy(ctx app.Context, ev app.Event) {
-	cb, link := p.Env.Clipboard, p.link
+func (p *builderPage) onCopy(app.Context, app.Event) {
+	cb, link, ctx := p.Env.Clipboard, p.link, p.ctx
 	if cb == nil {
 		p.status, p.statusErr = p.Env.T("routines.builder.copy_failed"), true
 		return
 	}
 	ctx.Async(func() {
 		err := cb.Copy(link)
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(func(app.Context) {
 			if err != nil {
 				p.status, p.statusErr = p.Env.T("routines.builder.copy_failed"), true
 				return

@@ -2,6 +2,7 @@ package view
 
 import (
 	"strconv"
+	"time"
 
 	"unknot/app/journal"
 )
@@ -9,57 +10,41 @@ import (
 // The words that say what each chart shows, for screen readers, print and
 // anyone who prefers reading to looking.
 
-// painSummary: how many ratings, first and latest, highest, and whether
-// pain has been lower or higher lately.
+// painSummary: how many ratings, over which days, first and latest,
+// highest, and whether pain has been lower or higher lately
+// (journal.DescribePain).
 func (e *Env) painSummary(points []journal.PainPoint) string {
-	if len(points) == 0 {
+	f := journal.DescribePain(points)
+	if f.Count == 0 {
 		return e.T("journal.chart.pain.none")
 	}
-	first, last := points[0], points[len(points)-1]
-	high := first.Score
-	for _, p := range points {
-		high = max(high, p.Score)
+	key := "journal.chart.pain.summary"
+	if from, to := f.First.At.In(time.Local), f.Latest.At.In(time.Local); f.Count > 1 && from.YearDay() == to.YearDay() && from.Year() == to.Year() {
+		key = "journal.chart.pain.summary_day"
 	}
-	s := e.plural("journal.chart.pain.summary", len(points),
-		"from", e.shortDate(first.At), "to", e.shortDate(last.At),
-		"first", strconv.Itoa(first.Score), "last", strconv.Itoa(last.Score),
-		"high", strconv.Itoa(high))
-	if len(points) >= 4 {
-		half := len(points) / 2
-		diff := meanScore(points[half:]) - meanScore(points[:half])
-		switch {
-		case diff <= -1:
-			s += " " + e.T("journal.chart.pain.lower")
-		case diff >= 1:
-			s += " " + e.T("journal.chart.pain.higher")
-		default:
-			s += " " + e.T("journal.chart.pain.same")
-		}
+	s := e.plural(key, f.Count,
+		"from", e.shortDate(f.First.At), "to", e.shortDate(f.Latest.At),
+		"first", strconv.Itoa(f.First.Score), "last", strconv.Itoa(f.Latest.Score),
+		"high", strconv.Itoa(f.Highest))
+	switch f.Trend {
+	case journal.TrendLower:
+		s += " " + e.T("journal.chart.pain.lower")
+	case journal.TrendHigher:
+		s += " " + e.T("journal.chart.pain.higher")
+	case journal.TrendSame:
+		s += " " + e.T("journal.chart.pain.same")
 	}
 	return s
 }
 
-func meanScore(points []journal.PainPoint) float64 {
-	sum := 0
-	for _, p := range points {
-		sum += p.Score
-	}
-	return float64(sum) / float64(len(points))
-}
-
-// weekSummary: episodes in the period and the busiest week.
-func (e *Env) weekSummary(weeks []journal.Count) string {
-	total, busiest := 0, 0
-	for i, w := range weeks {
-		total += w.Count
-		if w.Count > weeks[busiest].Count {
-			busiest = i
-		}
-	}
-	s := e.plural("journal.chart.weeks.summary", total, "weeks", strconv.Itoa(len(weeks)))
-	if total > 0 {
+// weekSummary: records in the period and the busiest week
+// (journal.DescribeWeeks); key names what is counted (spasms, sessions).
+func (e *Env) weekSummary(key string, weeks []journal.Count) string {
+	f := journal.DescribeWeeks(weeks)
+	s := e.plural(key, f.Total, "weeks", strconv.Itoa(len(weeks)))
+	if f.Total > 0 {
 		s += " " + e.Text.Format("journal.chart.weeks.busiest",
-			"n", strconv.Itoa(weeks[busiest].Count), "date", e.shortDate(weeks[busiest].Start))
+			"n", strconv.Itoa(f.Busiest.Count), "date", e.shortDate(f.Busiest.Start))
 	}
 	return s
 }

@@ -47,8 +47,8 @@ func (p *clinicPage) logoField() app.UI {
 
 // onLogoPicked reads the chosen file off the event's callback (reading
 // waits for the browser) and takes it as the logo.
-func (p *clinicPage) onLogoPicked(ctx app.Context, ev app.Event) {
-	files := p.Env.Files
+func (p *clinicPage) onLogoPicked(app.Context, app.Event) {
+	files, ctx := p.Env.Files, p.ctx
 	ctx.Async(func() {
 		_, data, err := files.ReadPicked(logoInputID, int64(maxLogoFileBytes+1))
 		ctx.Dispatch(func(app.Context) { p.takeLogo(data, err) })

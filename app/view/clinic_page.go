@@ -27,6 +27,7 @@ type clinicPage struct {
 
 	copyStatus string // text key of the last copy's outcome
 	rx         prescriber
+	ctx        app.Context // the page's own, for what reports back after a tap
 }
 
 func (p *clinicPage) OnInit() {
@@ -37,7 +38,8 @@ func (p *clinicPage) OnInit() {
 	p.recheck()
 }
 
-func (p *clinicPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "clinic.title") }
+func (p *clinicPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "clinic.title") }
+func (p *clinicPage) OnMount(ctx app.Context)     { p.ctx = ctx }
 func (p *clinicPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "clinic.title") }
 
 func (p *clinicPage) Render() app.UI {

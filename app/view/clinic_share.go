@@ -35,7 +35,7 @@ func (p *clinicPage) renderSnippet() app.UI {
 					Attr("aria-describedby", "clinic-snippet-hint").Attr("spellcheck", "false").Text(snippet),
 				app.Div().Class("actions").Body(
 					app.Button().Type("button").Class("btn").ID("clinic-snippet-copy").Text(e.T("clinic.snippet.copy")).
-						OnClick(func(ctx app.Context, ev app.Event) { p.copy(ctx, snippet) }),
+						OnClick(func(app.Context, app.Event) { p.copy(snippet) }),
 				),
 				app.P().Class(statusClass(p.copyStatus == "clinic.snippet.copy_failed")).Attr("role", "status").
 					Text(p.copyText()),
@@ -65,8 +65,8 @@ func embedSnippet(appURL string, c clinic.Config, title string) string {
 		`<noscript><a href="` + escapeHTML(appURL) + `">` + escapeHTML(title) + `</a></noscript>`
 }
 
-func (p *clinicPage) copy(ctx app.Context, text string) {
-	cb := p.Env.Clipboard
+func (p *clinicPage) copy(text string) {
+	cb, ctx := p.Env.Clipboard, p.ctx
 	if cb == nil {
 		p.copyStatus = "clinic.snippet.copy_failed"
 		return
@@ -74,7 +74,7 @@ func (p *clinicPage) copy(ctx app.Context, text string) {
 	// Copy waits for the browser, so not on the UI goroutine.
 	ctx.Async(func() {
 		err := cb.Copy(text)
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(func(app.Context) {
 			p.copyStatus = "clinic.snippet.copied"
 			if err != nil {
 				p.copyStatus = "clinic.snippet.copy_failed"

@@ -61,6 +61,7 @@ type Env struct {
 	WakeLock  WakeLock
 	Clock     Clock
 	Clipboard Clipboard
+	Exit      PageExit
 	// Clinic is the clinic the app is branded for, if any, and whether it
 	// runs embedded in a clinic's page (clinic_mode.go).
 	Clinic ClinicMode

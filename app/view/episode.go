@@ -31,24 +31,29 @@ type episodePage struct {
 	loadErr   string // text key
 	elsewhere bool   // changed or deleted in another tab since loaded
 	deleted   *journal.Episode
+	painNow   bool   // a rating added now is for now, not the spasm's start
 	status    string // words, already formatted
 	statusErr bool
 	stopFeed  func()
 	volatile  bool
+	ctx       app.Context // the page's own: loads and focus report through it
 }
 
 func (p *episodePage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.episode.title_plain")
 }
 
 func (p *episodePage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.stopFeed = p.Env.watchJournal(ctx, p.onElsewhere)
 	if p.ID != "" {
-		p.load(ctx, p.ID)
+		p.load(p.ID)
 	}
 }
 
 func (p *episodePage) OnNav(ctx app.Context) {
+	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.episode.title_plain")
 	id := p.ID
 	if id == "" {
@@ -56,7 +61,7 @@ func (p *episodePage) OnNav(ctx app.Context) {
 		id = id[strings.LastIndex(id, "/")+1:]
 	}
 	if id != p.id || !p.loaded {
-		p.load(ctx, id)
+		p.load(id)
 	}
 }
 
@@ -67,8 +72,9 @@ func (p *episodePage) OnDismount() {
 }
 
 // load reads the episode and resets the form to it.
-func (p *episodePage) load(ctx app.Context, id string) {
+func (p *episodePage) load(id string) {
 	p.id = id
+	ctx := p.ctx
 	ctx.Async(func() {
 		ep, volatile, err := p.fetch(id)
 		ctx.Dispatch(func(app.Context) { p.show(ep, volatile, err) })
@@ -123,9 +129,9 @@ func (p *episodePage) changedSince(id string, base time.Time) bool {
 	return errors.Is(err, journal.ErrNotFound) || (err == nil && !cur.Updated.Equal(base))
 }
 
-func (p *episodePage) onReload(ctx app.Context, ev app.Event) {
+func (p *episodePage) onReload(app.Context, app.Event) {
 	p.say("", false)
-	p.load(ctx, p.id)
+	p.load(p.id)
 }
 
 func (p *episodePage) say(words string, isErr bool) { p.status, p.statusErr = words, isErr }
@@ -164,7 +170,10 @@ func later(now, base time.Time) time.Time {
 }
 
 func (p *episodePage) onSave(ctx app.Context, ev app.Event) {
+	// A new start moves the ratings placed at the old one with it.
 	next := p.draft.Clone()
+	next.Started = p.stored.Started
+	next = next.WithStart(p.draft.Started)
 	next.Medicines = medicineNames(p.meds)
 	if p.write(next, "journal.episode.saved") {
 		p.setStored(p.stored)
@@ -182,11 +191,15 @@ func medicineNames(s string) []string {
 	return names
 }
 
-// onAddPain adds a rating taken now to the stored version, keeping any
-// unsaved edits in the form.
+// onAddPain adds a rating to the stored version, keeping any unsaved edits
+// in the form: felt at the start of the spasm unless the person said "now".
 func (p *episodePage) onAddPain(score int) {
-	next := p.stored.Clone()
-	next.Pain = append(next.Pain, journal.PainRating{At: p.Env.now(), Score: score})
+	var now *time.Time
+	if p.painNow {
+		t := p.Env.now()
+		now = &t
+	}
+	next := p.stored.AddPain(score, now)
 	if p.write(next, "journal.episode.pain_added") {
 		p.draft.Pain, p.draft.Updated = p.stored.Pain, p.stored.Updated
 	}
@@ -207,7 +220,7 @@ func (p *episodePage) onOver(ctx app.Context, ev app.Event) {
 	}
 }
 
-func (p *episodePage) onDelete(ctx app.Context, ev app.Event) {
+func (p *episodePage) onDelete(app.Context, app.Event) {
 	e := p.Env
 	ep, err := e.Journal.DeleteEpisode(context.Background(), p.id)
 	if err != nil {
@@ -216,7 +229,7 @@ func (p *episodePage) onDelete(ctx app.Context, ev app.Event) {
 	}
 	p.deleted = &ep
 	p.say(e.T("journal.episode.deleted"), false)
-	focusID(ctx, "episode-undo")
+	focusID(p.ctx, "episode-undo")
 }
 
 // onUndo puts the deleted episode back as it was.

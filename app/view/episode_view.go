@@ -112,8 +112,30 @@ func (p *episodePage) renderFacts() app.UI {
 	)
 }
 
-// renderAddPain is the pain picker; a choice adds a rating taken now.
+// renderAddPain asks when the pain was felt (the spasm's start unless the
+// person says now), then a choice on the pain picker adds the rating.
 func (p *episodePage) renderAddPain() app.UI {
-	return p.Env.painPicker(painPicker{id: "add-pain", legend: "journal.episode.add_pain", hint: "journal.quick.pain.hint", hook: "add-pain",
-		choose: func(ctx app.Context, score int) { p.onAddPain(score) }})
+	e := p.Env
+	when := func(now bool, id, words string) app.UI {
+		hook := "start"
+		if now {
+			hook = "now"
+		}
+		return app.Label().Class("segment").For(id).Body(
+			app.Input().Type("radio").ID(id).Name("add-pain-when").Checked(p.painNow == now).Attr("data-pain-when", hook).
+				OnChange(func(ctx app.Context, ev app.Event) { p.painNow = now }),
+			app.Span().Text(words),
+		)
+	}
+	return app.Div().Class("add-pain").Body(
+		app.FieldSet().Class("field").Body(
+			e.legend("journal.episode.pain_when"),
+			app.Div().Class("segmented").Body(
+				when(false, "add-pain-start", e.Text.Format("journal.episode.pain_when.start", "when", e.dayTime(p.stored.Started))),
+				when(true, "add-pain-now", e.T("journal.episode.pain_when.now")),
+			),
+		),
+		e.painPicker(painPicker{id: "add-pain", legend: "journal.episode.add_pain", hint: "journal.quick.pain.hint", hook: "add-pain",
+			choose: func(ctx app.Context, score int) { p.onAddPain(score) }}),
+	)
 }

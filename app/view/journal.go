@@ -19,6 +19,7 @@ type journalPage struct {
 	app.Compo
 	Env *Env
 
+	ctx      app.Context // the page's own: loads report through it, never through a control's
 	limit    int
 	recent   []journal.Episode // the newest limit episodes
 	total    int
@@ -29,15 +30,17 @@ type journalPage struct {
 	loadErr  string // text key
 	volatile bool
 	stopFeed func()
+	revision int // counts imports and deletes, for the activities
 }
 
-func (p *journalPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.title") }
+func (p *journalPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "journal.title") }
 func (p *journalPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.title") }
 
 func (p *journalPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.limit = listPage
-	p.stopFeed = p.Env.watchJournal(ctx, func(ctx app.Context, _ []string) { p.load(ctx) })
-	p.load(ctx)
+	p.stopFeed = p.Env.watchJournal(ctx, func(ctx app.Context, _ []string) { p.load() })
+	p.load()
 }
 
 func (p *journalPage) OnDismount() {
@@ -57,8 +60,8 @@ type journalLoad struct {
 }
 
 // load reads what the page shows without blocking the UI.
-func (p *journalPage) load(ctx app.Context) {
-	limit := p.limit
+func (p *journalPage) load() {
+	limit, ctx := p.limit, p.ctx
 	ctx.Async(func() {
 		l := p.fetch(limit)
 		ctx.Dispatch(func(app.Context) { p.show(l) })
@@ -90,20 +93,22 @@ func (p *journalPage) show(l journalLoad) {
 	p.recent, p.total, p.period, p.sessions = l.recent, l.total, l.period, l.sessions
 }
 
-func (p *journalPage) onMore(ctx app.Context, ev app.Event) {
+func (p *journalPage) onMore(app.Context, app.Event) {
 	p.limit += listPage
-	p.load(ctx)
+	p.load()
 }
 
 // onDataChanged reloads after an import or "delete everything".
-func (p *journalPage) onDataChanged(ctx app.Context) {
-	p.limit = listPage
-	p.load(ctx)
+func (p *journalPage) onDataChanged() {
+	p.limit, p.revision = listPage, p.revision+1
+	p.load()
 }
 
 func (p *journalPage) Render() app.UI {
 	e := p.Env
-	empty := p.loaded && p.loadErr == "" && p.total == 0
+	// Sessions count on their own: a person who only plays the routine
+	// their physio prescribed sees them, with or without a spasm logged.
+	empty := p.loaded && p.loadErr == "" && p.total == 0 && len(p.sessions) == 0
 	return e.loadingLayout("journal", !p.loaded,
 		e.h1("journal.title"),
 		e.volatileNotice(p.volatile),
@@ -111,15 +116,26 @@ func (p *journalPage) Render() app.UI {
 			e.span("action-title", "journal.quick.action"),
 			e.span("action-text", "journal.quick.text"),
 		),
-		app.If(p.loadErr != "", func() app.UI {
-			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
-		}),
-		e.safetyNets(p.period, p.now),
-		app.If(empty, func() app.UI { return e.journalEmpty() }),
-		app.If(p.loaded && p.total > 0, func() app.UI {
+		// One element whatever it holds, so that the activities after it
+		// keep their place, and go-app keeps the same component (with
+		// what is being typed, and its saves in flight) when the page has
+		// loaded.
+		app.Div().Class("journal-notices").Body(
+			app.If(p.loadErr != "", func() app.UI {
+				return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
+			}),
+			e.safetyNets(p.period, p.now),
+			app.If(empty, func() app.UI { return e.journalEmpty() }),
+		),
+		&activitySection{Env: e, Revision: p.revision},
+		app.If(p.loaded && (p.total > 0 || len(p.sessions) > 0), func() app.UI {
 			return app.Div().Body(
-				e.journalCharts(p.period, p.now),
-				e.episodeList(p.recent, p.total, p.onMore),
+				app.If(p.total > 0, func() app.UI {
+					return app.Div().Body(
+						e.journalCharts(p.period, p.now),
+						e.episodeList(p.recent, p.total, p.onMore),
+					)
+				}),
 				e.sessionList(p.sessions, p.now),
 				app.Section().Class("journal-doctor").Attr("aria-labelledby", "journal-doctor-title").Body(
 					e.h2("journal-doctor-title", "journal.doctor.title"),
@@ -167,7 +183,7 @@ func (e *Env) journalCharts(period []journal.Episode, now time.Time) app.UI {
 		app.H2().ID("journal-charts-title").Text(e.Text.Format("journal.charts.title", "weeks", num(chartWeeks))),
 		app.Div().Class("chart-grid").Body(
 			e.figure("chart-pain", "journal.chart.pain.title", e.painChart(points, from, now), e.painSummary(points)),
-			e.figure("chart-weeks", "journal.chart.weeks.title", e.weekChart(weeks), e.weekSummary(weeks)),
+			e.figure("chart-weeks", "journal.chart.weeks.title", e.weekChart(weeks), e.weekSummary("journal.chart.weeks.summary", weeks)),
 			e.figure("chart-triggers", "journal.chart.triggers.title", e.triggerChart(triggers), e.triggerSummary(triggers)),
 			e.figure("chart-helped", "journal.chart.helped.title", e.helpedChart(helped), e.helpedSummary(helped)),
 		),

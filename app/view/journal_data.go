@@ -17,21 +17,29 @@ const importInputID = "journal-import-file"
 
 // journalData is "Your data": save a backup or a spreadsheet (download or
 // share sheet), import a backup after a preview, and delete everything
-// after a second, explicit tap. Every outcome is said in the status line.
+// after a second, explicit tap. An import's outcome is said beside its
+// picker, every other in the status line. Its background work reports
+// through its own context: the button tapped is often gone by then
+// (STYLE.md, habit 11).
 type journalData struct {
 	app.Compo
 	Env *Env
 	// OnChange is called after an import or a delete changed the journal.
-	OnChange func(ctx app.Context)
+	OnChange func()
 
-	status        string // words, already formatted
-	statusErr     bool
-	busy          bool
-	plan          *journal.Plan
-	fileName      string
-	fileEpisodes  int
-	fileSessions  int
-	confirmDelete bool
+	ctx            app.Context
+	status         string // words, already formatted
+	statusErr      bool
+	importMsg      string // words beside the picker
+	importErr      bool
+	importDetail   string // the technical problem, for support, with importErr
+	busy           bool
+	plan           *journal.Plan
+	fileName       string
+	fileEpisodes   int
+	fileSessions   int
+	fileActivities int
+	confirmDelete  bool
 }
 
 // export kinds
@@ -39,6 +47,11 @@ const (
 	exportBackup = "json"
 	exportCSV    = "csv"
 )
+
+// OnPreRender keeps the context for a render outside the browser (native
+// tests, where OnMount does not run).
+func (d *journalData) OnPreRender(ctx app.Context) { d.ctx = ctx }
+func (d *journalData) OnMount(ctx app.Context)     { d.ctx = ctx }
 
 func (d *journalData) Render() app.UI {
 	e := d.Env
@@ -49,12 +62,12 @@ func (d *journalData) Render() app.UI {
 		app.If(e.Files != nil, func() app.UI {
 			return app.Div().Class("actions").Body(
 				app.Button().Type("button").Class("btn").Attr("data-action", "export-json").Disabled(d.busy).
-					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, false) }).Text(e.T("journal.export.backup")),
+					OnClick(func(app.Context, app.Event) { d.export(exportBackup, false) }).Text(e.T("journal.export.backup")),
 				app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "export-csv").Disabled(d.busy).
-					OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportCSV, false) }).Text(e.T("journal.export.csv")),
+					OnClick(func(app.Context, app.Event) { d.export(exportCSV, false) }).Text(e.T("journal.export.csv")),
 				app.If(canShare, func() app.UI {
 					return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "share-json").Disabled(d.busy).
-						OnClick(func(ctx app.Context, ev app.Event) { d.export(ctx, exportBackup, true) }).Text(e.T("journal.export.share"))
+						OnClick(func(app.Context, app.Event) { d.export(exportBackup, true) }).Text(e.T("journal.export.share"))
 				}),
 			)
 		}),
@@ -67,11 +80,40 @@ func (d *journalData) Render() app.UI {
 func (d *journalData) renderImport() app.UI {
 	e := d.Env
 	return app.Div().Class("field journal-import").Body(
-		e.label(importInputID, "journal.import.label"),
+		e.h3("journal.import.label"),
 		e.paraID("hint", "journal-import-hint", "journal.import.hint"),
-		app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
-			Attr("aria-describedby", "journal-import-hint").Disabled(d.busy).OnChange(d.onPick),
+		// A button-like label around the file input, which stays in the
+		// tab order and names itself by the label's words.
+		app.Label().Class("btn file-pick").Body(
+			app.Input().Type("file").ID(importInputID).Accept(".json,application/json").
+				Attr("aria-describedby", "journal-import-hint journal-import-message").Disabled(d.busy).OnChange(d.onPick),
+			app.Span().Text(e.T("import.choose")),
+		),
+		d.renderImportMessage(),
 		app.If(d.plan != nil, func() app.UI { return d.renderPreview() }),
+	)
+}
+
+// renderImportMessage is the import's outcome beside the picker; a refusal
+// has its technical detail in a disclosure, for support. The live region is
+// there before its words, so that they are announced.
+func (d *journalData) renderImportMessage() app.UI {
+	e := d.Env
+	kind := "info"
+	if d.importErr {
+		kind = "error"
+	}
+	return app.Div().ID("journal-import-message").Class("import-message").Attr("role", "status").Attr("aria-live", "polite").
+		Attr("data-import-message", kind).Body(
+		app.If(d.importMsg != "", func() app.UI {
+			return app.P().Class(statusClass(d.importErr)).Text(d.importMsg)
+		}),
+		app.If(d.importDetail != "", func() app.UI {
+			return app.Details().Class("import-details").Body(
+				app.Summary().Text(e.T("import.details")),
+				app.Code().Text(d.importDetail),
+			)
+		}),
 	)
 }
 
@@ -90,6 +132,7 @@ func (d *journalData) renderPreview() app.UI {
 			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
 			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
 			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
+		app.If(d.fileActivities > 0, func() app.UI { return e.activitiesImportPreview(d.fileActivities, p) }),
 		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("btn").Attr("data-action", "import-confirm").Disabled(d.busy).
@@ -118,11 +161,18 @@ func (d *journalData) renderDelete() app.UI {
 
 func (d *journalData) say(words string, isErr bool) { d.status, d.statusErr = words, isErr }
 
+// tell says an import's outcome beside the picker, with the technical
+// detail of a refusal.
+func (d *journalData) tell(words string, isErr bool, detail string) {
+	d.importMsg, d.importErr, d.importDetail = words, isErr, detail
+}
+
 // export builds the backup or the CSV from every record and saves or
 // shares it, without blocking the UI.
-func (d *journalData) export(ctx app.Context, kind string, share bool) {
+func (d *journalData) export(kind string, share bool) {
 	d.busy = true
 	d.say(d.Env.T("journal.export.working"), false)
+	ctx := d.ctx
 	ctx.Async(func() {
 		words, err := d.makeExport(kind, share)
 		ctx.Dispatch(func(app.Context) {
@@ -142,15 +192,25 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 	if err == nil && kind == exportBackup { // the CSV has episodes only
 		sessions, err = e.Journal.Sessions(bg)
 	}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
+	}
 	var buf bytes.Buffer
 	name, mime := "unknot-journal-"+now.In(time.Local).Format("2006-01-02"), "application/json"
 	if err == nil {
 		if kind == exportBackup {
 			name += ".json"
-			err = journal.EncodeBackup(&buf, eps, sessions, now)
+			err = journal.EncodeBackup(&buf, eps, sessions, now, activities...)
 		} else {
 			name, mime = name+".csv", "text/csv"
 			err = journal.WriteCSV(&buf, eps, time.Local)
+			if err == nil && len(activities) > 0 {
+				// The activities follow as a table of their own, after an
+				// empty line (journal.ActivityCSVColumns).
+				buf.WriteByte('\n')
+				err = journal.WriteActivitiesCSV(&buf, activities, time.Local)
+			}
 		}
 	}
 	if err == nil {
@@ -170,15 +230,18 @@ func (d *journalData) makeExport(kind string, share bool) (string, error) {
 type importCheck struct {
 	name               string
 	episodes, sessions int
+	activities         int
 	plan               journal.Plan
 	refused            string // words; empty when the file can be imported
+	detail             string // the technical problem, for support
 }
 
 // onPick reads and checks the whole file, then plans the import; nothing
 // is written until the person confirms.
-func (d *journalData) onPick(ctx app.Context, ev app.Event) {
+func (d *journalData) onPick(app.Context, app.Event) {
 	d.plan, d.busy = nil, true
-	d.say(d.Env.T("journal.import.reading"), false)
+	d.tell(d.Env.T("journal.import.reading"), false, "")
+	ctx := d.ctx
 	ctx.Async(func() {
 		c := d.checkImport()
 		ctx.Dispatch(func(app.Context) { d.showCheck(c) })
@@ -191,71 +254,80 @@ func (d *journalData) checkImport() importCheck {
 	e, bg := d.Env, context.Background()
 	name, data, err := e.Files.ReadPicked(importInputID, journal.MaxBackupBytes+1)
 	if err != nil {
-		return importCheck{refused: e.T("journal.import.unreadable")}
+		return importCheck{refused: e.T("journal.import.unreadable"), detail: err.Error()}
 	}
 	b, err := journal.DecodeBackup(bytes.NewReader(data))
-	if err != nil {
-		return importCheck{refused: e.Text.Format("journal.import.refused", "problem", err.Error())}
+	if err == nil {
+		err = b.CheckDates(e.now())
+	}
+	if be, ok := errors.AsType[*journal.BackupError](err); ok {
+		return importCheck{refused: e.refusal(be) + " " + e.T("import.nothing_changed"), detail: be.Error()}
 	}
 	eps, err := e.Journal.Episodes(bg)
 	var sessions []journal.Session
 	if err == nil {
 		sessions, err = e.Journal.Sessions(bg)
 	}
-	if err != nil {
-		return importCheck{refused: e.T(journalErrorKey(err)) + " " + e.T("journal.import.not_done")}
+	var activities []journal.Activity
+	if err == nil {
+		activities, err = e.Journal.Activities(bg)
 	}
-	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), plan: journal.PlanImport(eps, sessions, b)}
+	if err != nil {
+		return importCheck{refused: e.T(journalErrorKey(err)) + " " + e.T("journal.import.not_done"), detail: err.Error()}
+	}
+	return importCheck{name: name, episodes: len(b.Episodes), sessions: len(b.Sessions), activities: len(b.Activities),
+		plan: journal.PlanImport(eps, sessions, b, activities...)}
 }
 
 func (d *journalData) showCheck(c importCheck) {
 	d.busy = false
 	if c.refused != "" {
-		d.say(c.refused, true)
+		d.tell(c.refused, true, c.detail)
 		return
 	}
-	d.say("", false)
+	d.tell("", false, "")
 	d.plan, d.fileName = &c.plan, c.name
-	d.fileEpisodes, d.fileSessions = c.episodes, c.sessions
+	d.fileEpisodes, d.fileSessions, d.fileActivities = c.episodes, c.sessions, c.activities
 }
 
-func (d *journalData) onConfirmImport(ctx app.Context, ev app.Event) {
+func (d *journalData) onConfirmImport(app.Context, app.Event) {
 	plan := d.plan
 	if plan == nil {
 		return
 	}
 	d.busy = true
+	ctx := d.ctx
 	ctx.Async(func() {
 		err := d.Env.Journal.Apply(context.Background(), *plan)
-		ctx.Dispatch(func(ctx app.Context) { d.showApplied(ctx, *plan, err) })
+		ctx.Dispatch(func(app.Context) { d.showApplied(*plan, err) })
 	})
 }
 
-func (d *journalData) showApplied(ctx app.Context, plan journal.Plan, err error) {
+func (d *journalData) showApplied(plan journal.Plan, err error) {
 	e := d.Env
 	d.busy, d.plan = false, nil
 	switch {
 	case errors.Is(err, journal.ErrConflict):
-		d.say(e.T("journal.import.conflict"), true)
+		d.tell(e.T("journal.import.conflict"), true, err.Error())
 	case err != nil:
-		d.say(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true)
+		d.tell(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true, err.Error())
 	default:
-		d.say(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
-			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions))), false)
+		d.tell(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
+			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions)))+e.activitiesImported(plan), false, "")
 		if d.OnChange != nil {
-			d.OnChange(ctx)
+			d.OnChange()
 		}
 	}
 }
 
-func (d *journalData) onCancelImport(ctx app.Context, ev app.Event) {
+func (d *journalData) onCancelImport(app.Context, app.Event) {
 	d.plan = nil
-	d.say(d.Env.T("journal.import.cancelled"), false)
+	d.tell(d.Env.T("journal.import.cancelled"), false, "")
 }
 
-func (d *journalData) onDeleteAll(ctx app.Context, ev app.Event) {
+func (d *journalData) onDeleteAll(app.Context, app.Event) {
 	d.confirmDelete = true
-	focusID(ctx, "delete-all-confirm")
+	focusID(d.ctx, "delete-all-confirm")
 }
 
 func (d *journalData) onCancelDelete(ctx app.Context, ev app.Event) {
@@ -263,15 +335,16 @@ func (d *journalData) onCancelDelete(ctx app.Context, ev app.Event) {
 	d.say(d.Env.T("journal.delete_all.kept"), false)
 }
 
-func (d *journalData) onConfirmDeleteAll(ctx app.Context, ev app.Event) {
+func (d *journalData) onConfirmDeleteAll(app.Context, app.Event) {
 	d.busy = true
+	ctx := d.ctx
 	ctx.Async(func() {
 		err := d.Env.Journal.DeleteAll(context.Background())
-		ctx.Dispatch(func(ctx app.Context) { d.showDeleted(ctx, err) })
+		ctx.Dispatch(func(app.Context) { d.showDeleted(err) })
 	})
 }
 
-func (d *journalData) showDeleted(ctx app.Context, err error) {
+func (d *journalData) showDeleted(err error) {
 	e := d.Env
 	d.busy, d.confirmDelete = false, false
 	if err != nil {
@@ -280,6 +353,6 @@ func (d *journalData) showDeleted(ctx app.Context, err error) {
 	}
 	d.say(e.T("journal.delete_all.done"), false)
 	if d.OnChange != nil {
-		d.OnChange(ctx)
+		d.OnChange()
 	}
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"unknot/app/journal"
@@ -106,3 +107,11 @@ func monthStart(t time.Time) time.Time {
 
 // num writes n in digits.
 func num(n int) string { return strconv.Itoa(n) }
+
+// decimal writes x with one decimal, without a trailing ".0", and the
+// language's decimal sign ("6.5", "6,5").
+func (e *Env) decimal(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	return strings.Replace(s, ".", e.T("journal.decimal_sign"), 1)
+}

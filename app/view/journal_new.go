@@ -2,6 +2,7 @@ package view
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -29,12 +30,17 @@ type quickLogPage struct {
 	ep       journal.Episode // what is being logged
 	saveErr  string          // text key
 	volatile bool
+	ctx      app.Context // the page's own: focus moves after the tapped button is gone
 }
 
-func (p *quickLogPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.quick.title") }
-func (p *quickLogPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.quick.title") }
+func (p *quickLogPage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "journal.quick.title")
+}
+func (p *quickLogPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "journal.quick.title") }
 
 func (p *quickLogPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.reset()
 	e := p.Env
 	ctx.Async(func() {
@@ -58,7 +64,7 @@ func (p *quickLogPage) Render() app.UI {
 		}),
 		app.If(p.step == quickPain, func() app.UI {
 			return e.painPicker(painPicker{id: "quick-pain-step", legend: "journal.quick.pain", hint: "journal.quick.pain.hint", hook: "pain", legendID: "quick-pain",
-				choose: func(ctx app.Context, score int) { p.choose(ctx, "pain", itoa(score)) }}, p.stepActions("pain"))
+				choose: func(_ app.Context, score int) { p.choose("pain", itoa(score)) }}, p.stepActions("pain"))
 		}).ElseIf(p.step == quickWhere, func() app.UI {
 			return p.choices("where", "journal.quick.where", "", journal.Wheres, func(v string) string { return e.T("journal.where." + v) })
 		}).ElseIf(p.step == quickTrigger, func() app.UI {
@@ -84,7 +90,7 @@ func (p *quickLogPage) choices(name, legendKey, hintKey string, values []string,
 		app.Div().Class("quick-choices quick-choices-"+name).Body(app.Range(values).Slice(func(i int) app.UI {
 			v := values[i]
 			return app.Button().Type("button").Class("btn quick-choice").Attr("data-"+name, v).
-				OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, v) }).Text(label(v))
+				OnClick(func(app.Context, app.Event) { p.choose(name, v) }).Text(label(v))
 		})),
 		p.stepActions(name),
 	)
@@ -98,12 +104,12 @@ func (p *quickLogPage) stepActions(name string) app.UI {
 			return app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-back").OnClick(p.onBack).Text(e.T("journal.quick.back"))
 		}),
 		app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "quick-skip").
-			OnClick(func(ctx app.Context, ev app.Event) { p.choose(ctx, name, "") }).Text(e.T("journal.quick.skip")),
+			OnClick(func(app.Context, app.Event) { p.choose(name, "") }).Text(e.T("journal.quick.skip")),
 	)
 }
 
 // choose records one answer ("" for Skip) and moves on; the third saves.
-func (p *quickLogPage) choose(ctx app.Context, name, v string) {
+func (p *quickLogPage) choose(name, v string) {
 	now := p.Env.now()
 	switch name {
 	case "pain":
@@ -118,11 +124,11 @@ func (p *quickLogPage) choose(ctx app.Context, name, v string) {
 		if v != "" {
 			p.ep.Triggers = []string{v}
 		}
-		p.save(ctx, now)
+		p.save(now)
 		return
 	}
 	p.step++
-	focusID(ctx, "quick-"+[]string{"pain", "where", "trigger"}[p.step])
+	focusID(p.ctx, "quick-"+[]string{"pain", "where", "trigger"}[p.step])
 }
 
 func (p *quickLogPage) onBack(ctx app.Context, ev app.Event) {
@@ -134,18 +140,24 @@ func (p *quickLogPage) onBack(ctx app.Context, ev app.Event) {
 
 // save writes the new episode, started now. A failure keeps the answers so
 // the third tap can be tried again.
-func (p *quickLogPage) save(ctx app.Context, now time.Time) {
+func (p *quickLogPage) save(now time.Time) {
 	ep := p.ep
 	if ep.ID == "" {
 		fresh := journal.NewEpisode(now)
 		ep.ID, ep.Started, ep.Created, ep.Updated = fresh.ID, now, now, now
+		// "How bad is it right now?" is the pain as the spasm is logged: at
+		// its start, so that dating the spasm back takes the rating along.
+		ep.Pain = slices.Clone(ep.Pain)
+		for i := range ep.Pain {
+			ep.Pain[i].At = now
+		}
 	}
 	if err := p.Env.Journal.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
 		p.saveErr = journalErrorKey(err)
 		return
 	}
 	p.ep, p.saveErr, p.step = ep, "", quickSaved
-	focusID(ctx, "quick-saved")
+	focusID(p.ctx, "quick-saved")
 }
 
 func (p *quickLogPage) renderSaved() app.UI {

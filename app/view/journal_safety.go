@@ -39,6 +39,7 @@ func (e *Env) safetyNetPrompt(ep journal.Episode, day int, withLink bool, extra 
 		e.para("", "journal.safety.text"),
 		app.Div().Class("actions").Body(
 			e.link("btn btn-small", "/triage", "journal.safety.check"),
+			e.activityRecheckLink(),
 			app.If(withLink, func() app.UI {
 				return app.A().Class("btn btn-small btn-quiet").Href(e.Href("/journal/" + ep.ID)).
 					Text(e.Text.Format("journal.safety.open", "date", e.shortDate(ep.Started)))

@@ -4,6 +4,7 @@ package view
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -152,12 +153,12 @@ func TestQuickLogSavesOnTheThirdTap(t *testing.T) {
 	store := &journal.Memory{}
 	env, _ := journalEnv(t, store)
 	p := &quickLogPage{Env: env}
-	p.choose(noCtx, "pain", "7")
-	p.choose(noCtx, "where", journal.WhereLeft)
+	p.choose("pain", "7")
+	p.choose("where", journal.WhereLeft)
 	if eps, _ := store.Episodes(context.Background()); len(eps) != 0 {
 		t.Fatal("saved before the third tap")
 	}
-	p.choose(noCtx, "trigger", "lifting")
+	p.choose("trigger", "lifting")
 	eps, _ := store.Episodes(context.Background())
 	if len(eps) != 1 || p.step != quickSaved {
 		t.Fatalf("after three taps: %d episodes, step %d", len(eps), p.step)
@@ -176,15 +177,15 @@ func TestQuickLogSkipsAndKeepsAnswersWhenStorageFails(t *testing.T) {
 	store := &journal.Memory{}
 	env, _ := journalEnv(t, store)
 	p := &quickLogPage{Env: env}
-	p.choose(noCtx, "pain", "")
-	p.choose(noCtx, "where", "")
+	p.choose("pain", "")
+	p.choose("where", "")
 	store.SetError(&journal.StorageError{Kind: journal.StorageFull, Op: "test"})
-	p.choose(noCtx, "trigger", "sport")
+	p.choose("trigger", "sport")
 	if p.step != quickTrigger || p.saveErr != "storage.error.full" {
 		t.Fatalf("after a full storage: step %d, error %q", p.step, p.saveErr)
 	}
 	store.SetError(nil)
-	p.choose(noCtx, "trigger", "sport")
+	p.choose("trigger", "sport")
 	eps, _ := store.Episodes(context.Background())
 	if len(eps) != 1 || len(eps[0].Pain) != 0 || eps[0].Where != "" || eps[0].Triggers[0] != "sport" {
 		t.Errorf("saved %+v", eps)
@@ -295,10 +296,10 @@ func TestImportPreviewThenApply(t *testing.T) {
 	files.Picked[importInputID] = browser.File{Name: "backup.json", Data: []byte(buf.String())}
 
 	changed := 0
-	d := &journalData{Env: env, OnChange: func(app.Context) { changed++ }}
+	d := &journalData{Env: env, OnChange: func() { changed++ }}
 	d.showCheck(d.checkImport())
-	if d.plan == nil || d.statusErr {
-		t.Fatalf("no preview: %q", d.status)
+	if d.plan == nil || d.importErr {
+		t.Fatalf("no preview: %q", d.importMsg)
 	}
 	html := app.HTMLString(d.renderPreview())
 	if !strings.Contains(html, "add 3 spasms and update 1") || !strings.Contains(html, "1 are already here") {
@@ -308,10 +309,10 @@ func TestImportPreviewThenApply(t *testing.T) {
 		t.Fatal("the journal changed before confirming")
 	}
 	plan := *d.plan
-	d.showApplied(noCtx, plan, store.Apply(context.Background(), plan))
+	d.showApplied(plan, store.Apply(context.Background(), plan))
 	eps, _ := store.Episodes(context.Background())
-	if len(eps) != 5 || changed != 1 || d.statusErr {
-		t.Errorf("after import: %d episodes, %d reloads, status %q", len(eps), changed, d.status)
+	if len(eps) != 5 || changed != 1 || d.importErr {
+		t.Errorf("after import: %d episodes, %d reloads, message %q", len(eps), changed, d.importMsg)
 	}
 }
 
@@ -319,20 +320,36 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
 	env, files := journalEnv(t, store)
 	before, _ := store.Episodes(context.Background())
-	for name, data := range map[string]string{
-		"not json":       "hello",
-		"wrong format":   `{"format":"other","version":1,"exported":"2025-06-01T00:00:00Z","episodes":[],"sessions":[]}`,
-		"score too high": strings.Replace(backupOf(t, journaltest.GenerateEpisodes(1, 2, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC))), `"score":`, `"score":1`, 1),
+	env.Clock = browser.NewClock() // 1 June 2025
+	eps := journaltest.GenerateEpisodes(4, 2, time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC))
+	pain11 := slices.Clone(eps)
+	pain11[3].Pain = []journal.PainRating{{At: eps[3].Started, Score: 11}}
+	pain11JSON, err := json.Marshal(journal.Backup{Format: journal.BackupFormat, Version: journal.BackupVersion,
+		Exported: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Episodes: pain11, Sessions: []journal.Session{}, Activities: []journal.Activity{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, data, says, detail string }{
+		{"not json", "hello", "This file is not an Unknot backup, and not a kind of file Unknot can read.", "not valid JSON at line 1, column 1"},
+		{"wrong format", `{"format":"other","version":1,"exported":"2025-06-01T00:00:00Z","episodes":[],"sessions":[]}`,
+			"This file is not an Unknot backup.", `format: "other" is not "unknot-journal"`},
+		{"pain 11 in entry 4", string(pain11JSON),
+			"Spasm 4 has a pain score of 11; scores go from 0 to 10.", "episodes[3].pain[0].score: 11 is out of range 0 to 10"},
+		{"in the year 3000", strings.ReplaceAll(backupOf(t, eps), `"2025-`, `"3000-`),
+			"This file has a date in the future (", "exported: 3000-"},
 	} {
-		t.Run(name, func(t *testing.T) {
-			files.Picked[importInputID] = browser.File{Name: "x.json", Data: []byte(data)}
+		t.Run(tt.name, func(t *testing.T) {
+			files.Picked[importInputID] = browser.File{Name: "x.json", Data: []byte(tt.data)}
 			d := &journalData{Env: env}
 			d.showCheck(d.checkImport())
-			if d.plan != nil || !d.statusErr || !strings.Contains(d.status, "was not imported") || !strings.Contains(d.status, "not changed") {
-				t.Errorf("plan %v, status %q", d.plan, d.status)
+			if d.plan != nil || !d.importErr || !strings.HasPrefix(d.importMsg, tt.says) || !strings.HasSuffix(d.importMsg, " Nothing was changed.") {
+				t.Errorf("plan %v, message %q; want %q… Nothing was changed.", d.plan, d.importMsg, tt.says)
 			}
-			if name == "score too high" && !strings.Contains(d.status, "episodes[0].pain[0].score") {
-				t.Errorf("status %q does not say where", d.status)
+			if strings.ContainsAny(d.importMsg, "[{") || strings.Contains(d.importMsg, "JSON") {
+				t.Errorf("message %q is written for programmers", d.importMsg)
+			}
+			if !strings.Contains(d.importDetail, tt.detail) {
+				t.Errorf("details for support %q; want …%s…", d.importDetail, tt.detail)
 			}
 			after, _ := store.Episodes(context.Background())
 			if len(after) != len(before) {
@@ -383,7 +400,7 @@ func TestDeleteAllNeedsASecondTap(t *testing.T) {
 	if html := app.HTMLString(d.renderDelete()); !strings.Contains(html, `data-action="delete-all-confirm"`) {
 		t.Fatal("no confirmation")
 	}
-	d.showDeleted(noCtx, store.DeleteAll(context.Background()))
+	d.showDeleted(store.DeleteAll(context.Background()))
 	if eps, _ := store.Episodes(context.Background()); len(eps) != 0 {
 		t.Error("not deleted after confirming")
 	}
@@ -401,7 +418,7 @@ func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
 		t.Errorf("empty pain summary = %q", got)
 	}
 	weeks := []journal.Count{{Start: day(3), Count: 1}, {Start: day(10), Count: 3}, {Start: day(17), Count: 0}}
-	if got := env.weekSummary(weeks); !strings.Contains(got, "4 spasms in the last 3 weeks") || !strings.Contains(got, "3, in the week of 10 Mar") {
+	if got := env.weekSummary("journal.chart.weeks.summary", weeks); !strings.Contains(got, "4 spasms in the last 3 weeks") || !strings.Contains(got, "3, in the week of 10 Mar") {
 		t.Errorf("week summary = %q", got)
 	}
 	tc := []journal.TriggerCount{{Trigger: "lifting", Count: 5}, {Trigger: "sleep", Count: 2}}
@@ -409,7 +426,7 @@ func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
 		t.Errorf("trigger summary = %q", got)
 	}
 	hs := []journal.Helped{{What: "heat", Score: 7, Count: 4}, {What: "rest", Score: -2, Count: 2}}
-	if got := env.helpedSummary(hs); !strings.Contains(got, "Heat, tried 4 times, on average Helped a lot") || !strings.Contains(got, "Rest, tried 2 times, on average Made it worse") {
+	if got := env.helpedSummary(hs); !strings.Contains(got, "Heat: Helped a lot on average (tried 4 times)") || !strings.Contains(got, "Rest: Made it worse on average (tried 2 times)") {
 		t.Errorf("helped summary = %q", got)
 	}
 	// The figure carries the summary as its caption and hides the drawing.
@@ -476,6 +493,84 @@ func TestSummaryListsWarningSignsAndMedicines(t *testing.T) {
 	for _, want := range []string{"ibuprofen (2 spasms)", "naproxen (1 spasm)", "not sure about", `data-warnings="1"`, `data-action="print"`, "Covers "} {
 		if !strings.Contains(html, want) {
 			t.Errorf("summary lacks %q", want)
+		}
+	}
+}
+
+// TestImportedRowsAreListedWithoutNavigating picks, previews and confirms
+// an import as taps would, with handlers given a dead context (a tapped
+// button that the next render removes): the page's list must still show
+// the new and the updated rows, which come back through the page's and the
+// import's own contexts.
+func TestImportedRowsAreListedWithoutNavigating(t *testing.T) {
+	store := seeded(t, 2, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
+	env, files := journalEnv(t, store)
+	env.Clock = browser.NewClock() // 1 June 2025
+	have, _ := store.Episodes(context.Background())
+	updated := have[0].Clone()
+	updated.Notes, updated.Updated = "Updated by the import", updated.Updated.Add(time.Hour)
+	added := journaltest.GenerateEpisodes(1, 5, time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))[0]
+	files.Picked[importInputID] = browser.File{Name: "backup.json", Data: []byte(backupOf(t, []journal.Episode{added, updated}))}
+
+	page := &journalPage{Env: env}
+	pages := app.NewTestEngine()
+	if err := pages.Load(page); err != nil {
+		t.Fatal(err)
+	}
+	pages.ConsumeAll()
+	page.ctx.Dispatch(page.OnMount) // what go-app does in the browser
+	pages.ConsumeAll()
+	if html := app.HTMLString(page); strings.Contains(html, added.ID) || !strings.Contains(html, have[0].ID) {
+		t.Fatal("the page does not list the journal before the import")
+	}
+
+	d := &journalData{Env: env, OnChange: page.onDataChanged}
+	data := app.NewTestEngine()
+	if err := data.Load(d); err != nil {
+		t.Fatal(err)
+	}
+	data.ConsumeAll()
+	var gone app.Context // the context of a control the render removed
+	d.onPick(gone, app.Event{})
+	data.ConsumeAll()
+	if !strings.Contains(app.HTMLString(d), `data-action="import-confirm"`) {
+		t.Fatalf("no preview after picking: %q", d.importMsg)
+	}
+	d.onConfirmImport(gone, app.Event{})
+	data.ConsumeAll()
+	pages.ConsumeAll()
+	if !strings.Contains(d.importMsg, "Imported: 1 spasms added and 1 updated") {
+		t.Errorf("message %q", d.importMsg)
+	}
+	html := app.HTMLString(page)
+	if !strings.Contains(html, `data-episode="`+added.ID+`"`) {
+		t.Error("the new row is not listed after the import")
+	}
+	if !strings.Contains(html, "Updated by the import") && !strings.Contains(fmt.Sprint(page.recent), "Updated by the import") {
+		t.Error("the updated row is not the imported version")
+	}
+}
+
+// TestEveryRefusalHasWordsInEveryLanguage: each reason a backup is refused
+// for reads as a sentence in every language, about a spasm, a session or
+// the file, with no placeholder left.
+func TestEveryRefusalHasWordsInEveryLanguage(t *testing.T) {
+	env := testEnv(t, browser.New())
+	for _, lang := range env.Catalog.Languages() {
+		e := *env
+		e.Lang, e.Text = lang, env.Catalog.Strings(lang)
+		for _, r := range journal.Reasons {
+			for _, record := range []string{"", "episodes", "sessions"} {
+				be := &journal.BackupError{Reason: r, Record: record, Entry: 4, Value: "11", Min: 0, Max: 10, Other: 2,
+					At: time.Date(3000, 1, 2, 3, 4, 5, 0, time.UTC)}
+				got := e.refusal(be)
+				if !e.Text.Has("import.reason."+string(r)) || strings.ContainsAny(got, "[]{}") || len(got) < 15 {
+					t.Errorf("%s %s (%s): %q", lang, r, record, got)
+				}
+			}
+		}
+		if !e.Text.Has("import.nothing_changed") || !e.Text.Has("import.details") || !e.Text.Has("import.choose") {
+			t.Errorf("%s: the import's words are missing", lang)
 		}
 	}
 }

@@ -50,6 +50,7 @@ type playerPage struct {
 	mounted    app.Context // the page's own context: handlers' contexts die with their buttons
 	isMounted  bool
 	stopTicker func()
+	stopExit   func()    // stops saving the place when the page goes away
 	savedAt    time.Time // when the position was last saved
 	session    *journal.Session
 	saveErr    string // text key: the session could not go to the journal
@@ -157,6 +158,10 @@ func (p *playerPage) halt() {
 		p.stopTicker()
 		p.stopTicker = nil
 	}
+	if p.stopExit != nil {
+		p.stopExit()
+		p.stopExit = nil
+	}
 }
 
 // own returns the page's own context, which lives as long as the page; ctx
@@ -176,6 +181,16 @@ func (p *playerPage) startTicker(ctx app.Context) {
 	p.stopTicker = p.Env.clock().Every(tickEvery, func() {
 		ctx.Dispatch(func(ctx app.Context) { p.tick(ctx) })
 	})
+	if p.Env.Exit != nil {
+		// A reload or a closed tab gives no time for a dispatch: the place
+		// is saved inside the event, so a reload resumes where it was, not
+		// up to savePeriod earlier.
+		p.stopExit = p.Env.Exit.OnExit(func() {
+			if p.player != nil && p.stopTicker != nil {
+				p.savePosition(p.now())
+			}
+		})
+	}
 }
 
 // tick moves the player to now: fires the cues that fell due, updates the

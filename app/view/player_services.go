@@ -48,6 +48,13 @@ type Clock interface {
 	Every(d time.Duration, f func()) (stop func())
 }
 
+// PageExit reports the page going away: hidden or unloaded. f runs
+// synchronously inside that event, the last moment the page can save
+// anything, so it must be quick and must not wait on the UI.
+type PageExit interface {
+	OnExit(f func()) (stop func())
+}
+
 // Clipboard copies text for the person to paste elsewhere.
 type Clipboard interface {
 	Copy(text string) error

@@ -89,10 +89,10 @@ func (p *playerPage) finish(ctx app.Context, now time.Time) {
 	p.Env.keepAwake(false)
 	p.status = p.player.Status(now)
 	p.clearPosition()
-	if p.session != nil || p.started.IsZero() {
+	sum := p.player.Summary()
+	if p.session != nil || p.started.IsZero() || journal.OutcomeOf(sum.StepsDone, sum.Steps) == journal.NotStarted {
 		return
 	}
-	sum := p.player.Summary()
 	s := journal.Session{
 		ID:          uuid.NewString(),
 		RoutineID:   string(p.plan.Routine.ID),

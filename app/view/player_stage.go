@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/journal"
 	"unknot/app/routine"
 )
 
@@ -114,20 +115,30 @@ func (p *playerPage) nextLine() string {
 func (p *playerPage) summary() app.UI {
 	e := p.Env
 	sum := p.player.Summary()
-	outcome := "player.done.finished"
-	if sum.Outcome == routine.Stopped {
-		outcome = "player.done.stopped"
+	// What the end says comes from journal.OutcomeOf: no praise and nothing
+	// saved when not one exercise was done.
+	outcome := journal.OutcomeOf(sum.StepsDone, sum.Steps)
+	title, text := "player.done.title", "player.done.finished"
+	switch outcome {
+	case journal.Partial:
+		title, text = "player.done.partial_title", "player.done.stopped"
+	case journal.NotStarted:
+		title, text = "player.done.none_title", "player.done.none"
 	}
-	return app.Div().Class("player-summary").Body(
-		app.H2().Text(e.T("player.done.title")),
-		app.P().Text(e.T(outcome)),
-		app.P().Text(e.Text.Format("player.done.steps", "done", itoa(sum.StepsDone), "total", itoa(sum.Steps))),
+	return app.Div().Class("player-summary").Attr("data-outcome", outcomeHook[outcome]).Body(
+		app.H2().Text(e.T(title)),
+		app.P().Text(e.T(text)),
+		app.If(outcome != journal.NotStarted, func() app.UI {
+			return app.P().Text(e.Text.Format("player.done.steps", "done", itoa(sum.StepsDone), "total", itoa(sum.Steps)))
+		}),
 		app.If(p.saveErr != "", func() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.saveErr))
 		}).ElseIf(p.session != nil && p.Env.Journal != nil, func() app.UI {
 			return e.para("save-status", "player.saved")
 		}),
-		p.painScale("pain-after", "player.pain.after", p.painAfter, p.onPainAfter),
+		app.If(outcome != journal.NotStarted, func() app.UI {
+			return p.painScale("pain-after", "player.pain.after", p.painAfter, p.onPainAfter)
+		}),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").ID("again").Class("btn").Text(e.T("player.again")).OnClick(p.onAgain),
 			e.link("btn btn-quiet", "/routines", "player.all_routines"),
@@ -144,6 +155,11 @@ func (p *playerPage) painBeforeScale() app.UI {
 // painScale is the optional 0 to 10 rating before and after.
 func (p *playerPage) painScale(id, legendKey string, chosen *int, choose func(app.Context, int)) app.UI {
 	return p.Env.painPicker(painPicker{id: id, legend: legendKey, hint: "player.pain.hint", hook: "score", keep: true, chosen: chosen, choose: choose})
+}
+
+// outcomeHook names a session's outcome for tests (data-outcome).
+var outcomeHook = map[journal.SessionOutcome]string{
+	journal.NotStarted: "none", journal.Partial: "partial", journal.Completed: "completed",
 }
 
 // wholeSeconds rounds up, so a countdown shows 1 until it reaches 0.

@@ -28,6 +28,7 @@ type playerRig struct {
 	speech *browser.Speech
 	audio  *browser.Audio
 	wake   *browser.WakeLock
+	exit   *browser.PageExit
 	store  *journal.Memory
 	page   *playerPage
 	engine app.TestEngine
@@ -36,7 +37,7 @@ type playerRig struct {
 func newPlayerRig(t *testing.T, rawURL string) *playerRig {
 	t.Helper()
 	b := browser.New()
-	r := &playerRig{t: t, b: b, clock: browser.NewClock(), speech: browser.NewSpeech(), audio: browser.NewAudio(), wake: browser.NewWakeLock()}
+	r := &playerRig{t: t, b: b, clock: browser.NewClock(), speech: browser.NewSpeech(), audio: browser.NewAudio(), wake: browser.NewWakeLock(), exit: browser.NewPageExit()}
 	r.open(rawURL)
 	return r
 }
@@ -51,7 +52,7 @@ func (r *playerRig) open(rawURL string) {
 	}
 	env.Journal = r.store
 	env.Cues = CueOutput{Speech: r.speech, Sound: r.audio, Vibrator: browser.NewVibrator()}
-	env.WakeLock, env.Clock = r.wake, r.clock
+	env.WakeLock, env.Clock, env.Exit = r.wake, r.clock, r.exit
 	r.env = env
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -79,6 +80,17 @@ func (r *playerRig) wait(d time.Duration) {
 		r.clock.Add(tickEvery)
 		r.clock.Tick()
 		r.engine.ConsumeAll()
+	}
+}
+
+// waitForSteps plays on until n exercises are done.
+func (r *playerRig) waitForSteps(n int) {
+	r.t.Helper()
+	for i := 0; r.page.player.Summary().StepsDone < n; i++ {
+		if i > 600 {
+			r.t.Fatalf("after 10 minutes, %d exercises done; want %d", r.page.player.Summary().StepsDone, n)
+		}
+		r.wait(time.Second)
 	}
 }
 
@@ -182,7 +194,7 @@ func TestPlayerStopSavesAStoppedSession(t *testing.T) {
 	three := 3
 	r.page.painBefore = &three
 	r.click(r.page.onStart)
-	r.wait(10 * time.Second)
+	r.waitForSteps(1)
 	r.click(r.page.onStop)
 	r.wantState(routine.StateDone)
 	sessions, _ := r.store.Sessions(context.Background())
@@ -192,8 +204,31 @@ func TestPlayerStopSavesAStoppedSession(t *testing.T) {
 	if p := sessions[0].PainBefore; p == nil || *p != 3 {
 		t.Errorf("pain before = %v; want 3", p)
 	}
-	if !strings.Contains(r.html(), r.env.T("player.done.stopped")) {
-		t.Error("the summary does not say it stopped early")
+	html := r.html()
+	if !strings.Contains(html, r.env.T("player.done.stopped")) || strings.Contains(html, r.env.T("player.done.title")) {
+		t.Error("the summary does not say it stopped early, or praises a routine left unfinished")
+	}
+}
+
+// Stopped before the first exercise was done: no praise, no "Saved", and
+// nothing in the journal.
+func TestPlayerStopBeforeTheFirstExerciseSavesNothing(t *testing.T) {
+	r := newPlayerRig(t, "/routines/quick_relief")
+	r.click(r.page.onStart)
+	r.wait(7 * time.Second)
+	r.click(r.page.onStop)
+	r.wantState(routine.StateDone)
+	if sessions, _ := r.store.Sessions(context.Background()); len(sessions) != 0 {
+		t.Errorf("sessions = %+v; want none", sessions)
+	}
+	html := r.html()
+	for _, key := range []string{"player.done.title", "player.saved", "player.pain.after"} {
+		if strings.Contains(html, r.env.T(key)) {
+			t.Errorf("the end shows %q after 0 exercises", r.env.T(key))
+		}
+	}
+	if !strings.Contains(html, r.env.T("player.done.none_title")) || !strings.Contains(html, `data-outcome="none"`) {
+		t.Error("the end does not say it stopped before the first exercise")
 	}
 }
 
@@ -201,6 +236,7 @@ func TestPlayerJournalFailureKeepsTheSummary(t *testing.T) {
 	r := newPlayerRig(t, testLink)
 	r.store.SetError(&journal.StorageError{Kind: journal.StorageFull, Op: "put session"})
 	r.click(r.page.onStart)
+	r.waitForSteps(1)
 	r.click(r.page.onStop)
 	html := r.html()
 	if !strings.Contains(html, r.env.T("player.save_error.full")) {
@@ -235,10 +271,27 @@ func TestPlayerReloadResumesPausedAtTheSameStep(t *testing.T) {
 	r.wantState(routine.StateReady)
 }
 
+// A reload between two periodic saves resumes where the page went away,
+// not up to savePeriod earlier: the place is saved as the page is hidden.
+func TestPlayerSavesItsPlaceAsThePageGoesAway(t *testing.T) {
+	r := newPlayerRig(t, testLink)
+	r.click(r.page.onStart)
+	r.wait(8 * time.Second)
+	r.wait(savePeriod - tickEvery) // just before the next periodic save
+	left := r.page.status.Remaining
+	r.exit.Exit() // the reload: no tick runs after this
+	r.clock.Add(20 * time.Second)
+	r.open(testLink)
+	r.wantState(routine.StatePaused)
+	if got := r.page.status.Remaining; got != left {
+		t.Errorf("after a reload %v left; want %v, as when the page went away", got, left)
+	}
+}
+
 func TestPlayerPainWorseStopsAndLeavesForTheCheck(t *testing.T) {
 	r := newPlayerRig(t, "/routines/quick_relief")
 	r.click(r.page.onStart)
-	r.wait(7 * time.Second)
+	r.waitForSteps(1)
 	r.click(r.page.onPainWorse)
 	if r.page.status.State != routine.StateDone {
 		t.Errorf("state = %s after pain is worse; want done", r.page.status.State)

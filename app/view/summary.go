@@ -26,20 +26,27 @@ type summaryPage struct {
 	months   int
 	episodes []journal.Episode // in the period, newest first
 	sessions []journal.Session // in the period
-	now      time.Time
-	loaded   bool
-	loadErr  string
-	volatile bool
+	// activities are the PSFS activities, all of them (summaryActivities)
+	activities []journal.Activity
+	now        time.Time
+	loaded     bool
+	loadErr    string
+	volatile   bool
+	ctx        app.Context // the page's own: loads report through it
 }
 
-func (p *summaryPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
-func (p *summaryPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.summary.title") }
+func (p *summaryPage) OnPreRender(ctx app.Context) {
+	p.ctx = ctx
+	p.Env.setTitle(ctx, "journal.summary.title")
+}
+func (p *summaryPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
 
 func (p *summaryPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	if p.months == 0 {
 		p.months = 6
 	}
-	p.load(ctx)
+	p.load()
 }
 
 // since is the start of the period, or zero for everything.
@@ -50,8 +57,8 @@ func (p *summaryPage) since(now time.Time) time.Time {
 	return now.AddDate(0, -p.months, 0)
 }
 
-func (p *summaryPage) load(ctx app.Context) {
-	months := p.months
+func (p *summaryPage) load() {
+	months, ctx := p.months, p.ctx
 	ctx.Async(func() {
 		l := p.fetch(months)
 		ctx.Dispatch(func(app.Context) {
@@ -64,11 +71,12 @@ func (p *summaryPage) load(ctx app.Context) {
 
 // summaryLoad is the period's records, read off the UI goroutine.
 type summaryLoad struct {
-	episodes []journal.Episode
-	sessions []journal.Session
-	now      time.Time
-	volatile bool
-	err      error
+	episodes   []journal.Episode
+	sessions   []journal.Session
+	activities []journal.Activity
+	now        time.Time
+	volatile   bool
+	err        error
 }
 
 // fetch reads the episodes and sessions of the last months (0: all); it
@@ -86,6 +94,9 @@ func (p *summaryPage) fetch(months int) summaryLoad {
 	if l.err == nil {
 		l.sessions, l.err = e.Journal.Sessions(bg)
 	}
+	if l.err == nil {
+		l.activities, l.err = e.Journal.Activities(bg)
+	}
 	n := 0
 	for n < len(l.sessions) && !l.sessions[n].Started.Before(since) {
 		n++
@@ -101,7 +112,7 @@ func (p *summaryPage) show(l summaryLoad) {
 		p.loadErr = journalErrorKey(l.err)
 		return
 	}
-	p.episodes, p.sessions = l.episodes, l.sessions
+	p.episodes, p.sessions, p.activities = l.episodes, l.sessions, l.activities
 }
 
 func (p *summaryPage) onPrint(ctx app.Context, ev app.Event) { p.Env.Platform.Print() }
@@ -116,10 +127,27 @@ func (p *summaryPage) Render() app.UI {
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("notice notice-error").Attr("role", "alert").Text(e.T(p.loadErr))
 		}),
-		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0, func() app.UI {
+		app.If(p.loaded && p.loadErr == "" && len(p.episodes) == 0 && len(p.sessions) == 0 && len(p.activities) == 0, func() app.UI {
 			return app.P().Class("notice").Attr("data-summary-empty", "true").Text(e.T("journal.summary.empty"))
 		}),
-		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }),
+		app.If(p.loaded && len(p.episodes) > 0, func() app.UI { return p.renderBody() }).
+			ElseIf(p.loaded && (len(p.sessions) > 0 || len(p.activities) > 0), func() app.UI {
+				// No spasm logged: routine sessions (a prescribed routine
+				// played) and activities are still worth showing the
+				// clinician.
+				from := p.since(p.now)
+				if from.IsZero() && len(p.sessions) > 0 {
+					from = p.sessions[len(p.sessions)-1].Started
+				}
+				return app.Div().Class("summary").Body(
+					app.If(!from.IsZero(), func() app.UI {
+						return app.P().Class("summary-period").Attr("data-summary-period", "true").Text(e.Text.Format("journal.summary.covered",
+							"from", e.date(from), "to", e.date(p.now)))
+					}),
+					app.If(len(p.activities) > 0, func() app.UI { return e.summaryActivities(p.activities) }),
+					app.If(len(p.sessions) > 0, func() app.UI { return e.summarySessions(p.sessions) }),
+				)
+			}),
 	)
 }
 
@@ -141,7 +169,7 @@ func (p *summaryPage) renderControls() app.UI {
 				id := "summary-months-" + num(m)
 				return app.Label().Class("segment").For(id).Body(
 					app.Input().Type("radio").ID(id).Name("summary-months").Value(num(m)).Checked(m == p.months).
-						OnChange(func(ctx app.Context, ev app.Event) { p.months = m; p.load(ctx) }),
+						OnChange(func(app.Context, app.Event) { p.months = m; p.load() }),
 					app.Span().Text(e.T("journal.summary.months."+num(m))),
 				)
 			})),
@@ -173,6 +201,7 @@ func (p *summaryPage) renderBody() app.UI {
 			e.figure("summary-triggers", "journal.chart.triggers.title", e.triggerChart(triggers), e.triggerSummary(triggers)),
 			e.figure("summary-helped", "journal.chart.helped.title", e.helpedChart(helped), e.helpedSummary(helped)),
 		),
+		app.If(len(p.activities) > 0, func() app.UI { return e.summaryActivities(p.activities) }),
 		p.renderTimeline(),
 		e.summaryMedicines(eps),
 		e.summaryWarnings(eps),

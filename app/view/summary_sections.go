@@ -2,7 +2,6 @@ package view
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,32 +12,20 @@ import (
 	"unknot/app/triage"
 )
 
-// renderFacts: how many episodes, how bad, how long, how recent.
+// renderFacts: how many episodes, how bad, how long, how recent
+// (journal.DescribeEpisodes).
 func (p *summaryPage) renderFacts() app.UI {
-	e, eps := p.Env, p.episodes
-	ongoing, worstSum, rated := 0, 0, 0
-	var lengths []time.Duration
-	for _, ep := range eps {
-		if ep.Ongoing() {
-			ongoing++
-		} else {
-			lengths = append(lengths, ep.Ended.Sub(ep.Started))
-		}
-		if _, _, worst, ok := ep.PainSummary(); ok {
-			worstSum += worst
-			rated++
-		}
+	e := p.Env
+	f := journal.DescribeEpisodes(p.episodes, p.now, time.Local)
+	facts := []string{e.plural("journal.summary.fact.episodes", f.Count, "ongoing", num(f.Ongoing))}
+	if f.Rated > 0 {
+		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", e.decimal(f.WorstMean)))
 	}
-	facts := []string{e.plural("journal.summary.fact.episodes", len(eps), "ongoing", num(ongoing))}
-	if rated > 0 {
-		facts = append(facts, e.Text.Format("journal.summary.fact.worst", "avg", fmt.Sprintf("%.1f", float64(worstSum)/float64(rated))))
+	if f.Ended > 0 {
+		facts = append(facts, e.Text.Format("journal.summary.fact.length", "duration", e.duration(f.TypicalLength)))
 	}
-	if len(lengths) > 0 {
-		slices.Sort(lengths)
-		facts = append(facts, e.Text.Format("journal.summary.fact.length", "duration", e.duration(lengths[len(lengths)/2])))
-	}
-	if days, ok := journal.DaysSinceLastEpisode(eps, p.now, time.Local); ok {
-		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(days)))
+	if f.HasDaysSince {
+		facts = append(facts, e.Text.Format("journal.summary.fact.since", "n", num(f.DaysSince)))
 	}
 	return app.Section().Class("summary-facts").Attr("aria-labelledby", "summary-facts-title").Body(
 		e.h2("summary-facts-title", "journal.summary.facts"),
@@ -192,31 +179,18 @@ func (e *Env) summaryWarnings(eps []journal.Episode) app.UI {
 	)
 }
 
-// summarySessions: routine sessions done in the period, by routine.
+// summarySessions: routine sessions done in the period, by routine, with
+// pain before and after on average (journal.SummariseSessions).
 func (e *Env) summarySessions(sessions []journal.Session) app.UI {
-	done, finished := 0, 0
-	byRoutine := map[string]int{}
-	var names []string
-	for _, s := range sessions {
-		if s.StepsDone == 0 {
-			continue
-		}
-		done++
-		if s.Finished {
-			finished++
-		}
-		if byRoutine[s.RoutineName] == 0 {
-			names = append(names, s.RoutineName)
-		}
-		byRoutine[s.RoutineName]++
-	}
+	t := journal.SummariseSessions(sessions)
 	var items []string
-	for _, n := range names {
-		items = append(items, e.Text.Format("journal.summary.routine", "name", n, "n", num(byRoutine[n])))
+	for _, r := range t.ByRoutine {
+		items = append(items, e.Text.Format("journal.summary.routine", "name", r.Name, "n", num(r.Count)))
 	}
 	return app.Section().Class("summary-sessions").Attr("aria-labelledby", "summary-sessions-title").Body(
 		e.h2("summary-sessions-title", "journal.sessions.title"),
-		app.P().Attr("data-sessions", num(done)).Text(e.plural("journal.summary.sessions", done, "finished", num(finished))),
+		app.P().Attr("data-sessions", num(t.Done)).Text(e.plural("journal.summary.sessions", t.Done, "finished", num(t.Finished))),
+		app.If(t.PainPairs > 0, func() app.UI { return app.P().Text(e.painAverages(t)) }),
 		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
 	)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"unknot/app/journal"
 	"unknot/app/triage"
 )
 
@@ -68,6 +69,9 @@ type triagePage struct {
 	// unanswered when the person pressed Next.
 	missing []triage.QuestionID
 	saveErr string // text key of a failed save
+	// openEpisode is the spasm under way when Save found one: the person
+	// chooses whether this check belongs to it.
+	openEpisode *journal.Episode
 }
 
 // OnPreRender renders on the server (and in native tests, where it keeps
@@ -102,7 +106,7 @@ func (p *triagePage) startCheck(ctx app.Context, check string) {
 	if check == "" {
 		check = strconv.FormatInt(time.Now().UnixNano(), 36)
 	}
-	p.progress = triageProgress{Check: check, Answers: triage.Answers{}}
+	p.progress, p.openEpisode = triageProgress{Check: check, Answers: triage.Answers{}}, nil
 	p.takeEarlyAnswers()
 	u := *ctx.Page().URL()
 	q := u.Query()

@@ -2,6 +2,7 @@ package view
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"time"
 
@@ -239,8 +240,20 @@ func (p *triagePage) renderResultActions() app.UI {
 	e := p.Env
 	return app.Div().Class("result-section no-print").Body(
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("btn").ID("triage-save").Disabled(p.progress.Saved).OnClick(p.onSave).
-				Text(e.T(saveLabel(p.progress.Saved))),
+			app.If(p.openEpisode != nil && !p.progress.Saved, func() app.UI {
+				// A spasm is under way: this check is most likely about it.
+				return app.Div().Class("save-choice").Attr("role", "group").Attr("aria-labelledby", "triage-save-choice").Body(
+					app.P().ID("triage-save-choice").Text(e.Text.Format("triage.save.open",
+						"date", e.dayTime(p.openEpisode.Started))),
+					app.Button().Type("button").Class("btn").ID("triage-save").Attr("data-action", "attach-check").
+						OnClick(func(ctx app.Context, ev app.Event) { p.save(true) }).Text(e.T("triage.save.attach")),
+					app.Button().Type("button").Class("btn btn-quiet").Attr("data-action", "new-spasm").
+						OnClick(func(ctx app.Context, ev app.Event) { p.save(false) }).Text(e.T("triage.save.new")),
+				)
+			}).Else(func() app.UI {
+				return app.Button().Type("button").Class("btn").ID("triage-save").Disabled(p.progress.Saved).OnClick(p.onSave).
+					Text(e.T(saveLabel(p.progress.Saved)))
+			}),
 			app.If(hasPage("/journal/new"), func() app.UI {
 				return app.A().Class("btn btn-quiet").Href(e.Href("/journal/new")).Attr("data-action", "quick-log").Text(e.T("journal.quick.link"))
 			}),
@@ -263,9 +276,27 @@ func saveLabel(saved bool) string {
 	return "triage.action.save"
 }
 
-// onSave stores the answers and result, with the rule-set version, as a new
-// journal episode.
+// onSave keeps the check in the journal. When a spasm is under way
+// (journal.OpenEpisode) the person chooses first whether the check belongs
+// to it or to a new one; otherwise it starts a new episode.
 func (p *triagePage) onSave(ctx app.Context, e app.Event) {
+	bg, now := context.Background(), time.Now()
+	recent, err := episodesSince(bg, p.Env.Journal, now.AddDate(0, 0, -journal.OpenEpisodeDays))
+	if err != nil {
+		p.saveErr = storageErrorKey(err)
+		return
+	}
+	if open, ok := journal.OpenEpisode(recent, now); ok {
+		p.openEpisode = &open
+		focusID(p.ctx, "triage-save")
+		return
+	}
+	p.save(false)
+}
+
+// save stores the answers and result, with the rule-set version: added to
+// the spasm under way when attach is true, else as a new episode.
+func (p *triagePage) save(attach bool) {
 	now := time.Now()
 	res := p.rules().Evaluate(p.progress.Answers)
 	rec := journal.TriageRecord{At: now, RuleSetVersion: p.rules().Version, Disposition: string(res.Disposition), Answers: map[string]string{}}
@@ -275,12 +306,19 @@ func (p *triagePage) onSave(ctx app.Context, e app.Event) {
 	for _, r := range res.Reasons {
 		rec.Reasons = append(rec.Reasons, r.Rule)
 	}
-	ep := journal.EpisodeFromCheck(rec)
-	if err := p.Env.Journal.PutEpisode(context.Background(), ep, time.Time{}); err != nil {
+	ep, base := journal.EpisodeFromCheck(rec), time.Time{}
+	if attach && p.openEpisode != nil {
+		ep, base = p.openEpisode.AttachCheck(rec), p.openEpisode.Updated
+		ep.Updated = later(now, base)
+	}
+	if err := p.Env.Journal.PutEpisode(context.Background(), ep, base); errors.Is(err, journal.ErrConflict) {
+		p.saveErr = "journal.conflict"
+		return
+	} else if err != nil {
 		p.saveErr = storageErrorKey(err)
 		return
 	}
-	p.saveErr = ""
+	p.saveErr, p.openEpisode = "", nil
 	p.progress.Saved = true
 	p.progress.SavedTo = savedEpisode{ep.ID, ep.Started}
 	p.persist()

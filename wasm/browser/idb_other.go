@@ -93,3 +93,19 @@ func (j *Journal) DeleteAll(ctx context.Context) error {
 	}
 	return err
 }
+
+func (j *Journal) PutActivity(ctx context.Context, a journal.Activity, base time.Time) error {
+	err := j.Memory.PutActivity(ctx, a, base)
+	if err == nil {
+		j.changes.post([]string{a.ID})
+	}
+	return err
+}
+
+func (j *Journal) DeleteActivity(ctx context.Context, id string) (journal.Activity, error) {
+	a, err := j.Memory.DeleteActivity(ctx, id)
+	if err == nil {
+		j.changes.post([]string{id})
+	}
+	return a, err
+}

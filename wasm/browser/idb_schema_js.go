@@ -25,6 +25,10 @@ import (
 //	sessions    {id, started, newest, updated, json}
 //	                              one record per session, json as above,
 //	                              newest = −(started in milliseconds)
+//	activities  {id, updated, json}
+//	                              one record per activity of the
+//	                              Patient-Specific Functional Scale, json as
+//	                              above
 //	meta        {key:"schema", version, from}
 //
 // Why months: reading IndexedDB costs per record as well as per byte (the
@@ -43,6 +47,7 @@ import (
 //	    grouped by the month of their started text (an unreadable one goes
 //	    to month 0, older than any real month: nothing is dropped). The
 //	    texts are moved, not decoded.
+//	v4  "activities" is added, empty.
 //
 // Migrations run in order from the database's version, so a database made
 // by any earlier version reaches the current one. Never change what a step
@@ -55,10 +60,11 @@ import (
 // database stays as it was) instead of stopping the walk halfway.
 const (
 	dbName          = "unknot"
-	dbVersion       = 3
+	dbVersion       = 4
 	storeMonths     = "months"
 	storeEpisodeIDs = "episodeIds"
 	storeSessions   = "sessions"
+	storeActivities = "activities"
 	storeMeta       = "meta"
 	indexNewest     = "newest"
 	journalChannel  = "unknot-journal"
@@ -150,6 +156,10 @@ var migrations = []migration{
 			done()
 		})
 		u.tx.Call("objectStore", storeEpisodes).Call("getAll").Set("onsuccess", read)
+	},
+	4: func(u *upgrade, done func()) {
+		u.db.Call("createObjectStore", storeActivities, map[string]any{"keyPath": "id"})
+		done()
 	},
 }
 

@@ -153,13 +153,14 @@ func (j *Journal) Apply(ctx context.Context, p journal.Plan) error {
 			eps = append(eps, &episode{e: e, add: list.add, text: text})
 		}
 	}
-	type session struct {
-		id      string
-		add     bool
-		updated time.Time
-		rec     js.Value
+	// Sessions and activities: one record each, checked and put alike.
+	type record struct {
+		store, kind, id string
+		add             bool
+		updated         time.Time
+		rec             js.Value
 	}
-	var sessions []session
+	var records []record
 	for _, list := range []struct {
 		add bool
 		ss  []journal.Session
@@ -169,26 +170,38 @@ func (j *Journal) Apply(ctx context.Context, p journal.Plan) error {
 			if err != nil {
 				return err
 			}
-			sessions = append(sessions, session{s.ID, list.add, s.Updated, rec})
+			records = append(records, record{storeSessions, "session", s.ID, list.add, s.Updated, rec})
 		}
 	}
-	if len(eps)+len(sessions) == 0 {
+	for _, list := range []struct {
+		add bool
+		as  []journal.Activity
+	}{{true, p.AddActivities}, {false, p.UpdateActivities}} {
+		for _, a := range list.as {
+			rec, err := encodeActivity(a)
+			if err != nil {
+				return err
+			}
+			records = append(records, record{storeActivities, "activity", a.ID, list.add, a.Updated, rec})
+		}
+	}
+	if len(eps)+len(records) == 0 {
 		return nil
 	}
-	err := j.run(ctx, "import", "readwrite", []string{storeMonths, storeEpisodeIDs, storeSessions}, func(t *txn) {
-		ss := t.store(storeSessions)
-		for _, s := range sessions {
-			t.request(ss.Call("get", s.id), func(v js.Value) {
+	err := j.run(ctx, "import", "readwrite", []string{storeMonths, storeEpisodeIDs, storeSessions, storeActivities}, func(t *txn) {
+		for _, r := range records {
+			rs := t.store(r.store)
+			t.request(rs.Call("get", r.id), func(v js.Value) {
 				exists := !v.IsUndefined()
 				var stored time.Time
 				if exists {
 					stored = storedUpdated(v)
 				}
-				if err := journal.CheckImport("session", s.id, s.add, exists, stored, s.updated); err != nil {
+				if err := journal.CheckImport(r.kind, r.id, r.add, exists, stored, r.updated); err != nil {
 					t.abort(err)
 					return
 				}
-				ss.Call("put", s.rec)
+				rs.Call("put", r.rec)
 			})
 		}
 		ids := t.store(storeEpisodeIDs)
@@ -238,7 +251,7 @@ func (j *Journal) DeleteAll(ctx context.Context) error {
 	if m := j.fallback(); m != nil {
 		return m.DeleteAll(ctx)
 	}
-	stores := []string{storeMonths, storeEpisodeIDs, storeSessions}
+	stores := []string{storeMonths, storeEpisodeIDs, storeSessions, storeActivities}
 	err := j.run(ctx, "delete everything", "readwrite", stores, func(t *txn) {
 		for _, s := range stores {
 			t.store(s).Call("clear")

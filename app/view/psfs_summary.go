@@ -1,0 +1,76 @@
+package view
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"unknot/app/journal"
+)
+
+// summaryActivities is the Patient-Specific Functional Scale on the doctor
+// summary, beside pain: each activity with its first and latest score and
+// their dates, and the change between them against the minimal detectable
+// change. Every activity is shown, whatever the period: the scale follows
+// the person's own activities from the day they named them.
+func (e *Env) summaryActivities(as []journal.Activity) app.UI {
+	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
+	return app.Section().Class("summary-activities").Attr("aria-labelledby", "summary-activities-title").Body(
+		e.h2("summary-activities-title", "psfs.summary.title"),
+		app.P().Class("hint").Text(e.Text.Format("psfs.summary.scale", "mdc", num(journal.ActivityChangeMDC))),
+		app.Table().Class("timeline").Body(
+			app.THead().Body(app.Tr().Body(
+				col("psfs.summary.col.activity"), col("psfs.summary.col.first"),
+				col("psfs.summary.col.latest"), col("psfs.summary.col.change"),
+			)),
+			app.TBody().Body(app.Range(as).Slice(func(i int) app.UI { return e.summaryActivityRow(as[i]) })),
+		),
+	)
+}
+
+func (e *Env) summaryActivityRow(a journal.Activity) app.UI {
+	c, ok := a.Change()
+	if !ok {
+		return app.Tr().Attr("data-activity", a.ID).Body(
+			app.Th().Scope("row").Text(a.Name),
+			app.Td().ColSpan(3).Text(e.T("psfs.unrated")),
+		)
+	}
+	score := func(r journal.ActivityRating) string {
+		return e.Text.Format("psfs.summary.score", "score", num(r.Score), "date", e.date(r.At))
+	}
+	change := ""
+	switch d := c.Diff(); {
+	case c.Count == 1:
+		change = e.T("psfs.summary.once")
+	case d == 0:
+		change = e.T("psfs.summary.same")
+	case d > 0:
+		change = e.plural("psfs.summary.better", d)
+	default:
+		change = e.plural("psfs.summary.worse", -d)
+	}
+	if c.Detectable() {
+		change += " " + e.T("psfs.summary.real")
+	}
+	return app.Tr().Attr("data-activity", a.ID).Body(
+		app.Th().Scope("row").Text(a.Name),
+		app.Td().Attr("data-first", c.First.Score).Text(score(c.First)),
+		app.Td().Attr("data-latest", c.Latest.Score).Text(score(c.Latest)),
+		app.Td().Text(change),
+	)
+}
+
+// activitiesImportPreview says what an import will do with the file's n
+// activities.
+func (e *Env) activitiesImportPreview(n int, p *journal.Plan) app.UI {
+	return app.P().Attr("data-import-activities", n).Text(e.plural("psfs.import.preview", n,
+		"add", num(len(p.AddActivities)), "update", num(len(p.UpdateActivities))))
+}
+
+// activitiesImported is what an import did with activities, as a sentence
+// after the import's own ("" when it did nothing with them).
+func (e *Env) activitiesImported(p journal.Plan) string {
+	if len(p.AddActivities)+len(p.UpdateActivities) == 0 {
+		return ""
+	}
+	return " " + e.Text.Format("psfs.import.done", "add", num(len(p.AddActivities)), "update", num(len(p.UpdateActivities)))
+}
