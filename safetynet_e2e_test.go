@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,17 +97,45 @@ func downloadNamed(t *testing.T, ctx context.Context, sel string) (string, []byt
 	return "", nil
 }
 
+// wantSessions are the planned stretch sessions a reminders file holds.
+type wantSessions struct {
+	rrule, at, link, first string
+}
+
 // checkCalendar parses a reminders file with a real iCalendar parser and
 // checks that it holds one all-day event on each wanted date (in order),
 // titled "Unknot: back re-check" and linking to the check, with nothing
-// else in it.
-func checkCalendar(t *testing.T, data []byte, base string, want []string) {
+// else in it, then the planned sessions, if any.
+func checkCalendar(t *testing.T, data []byte, base string, want []string, sessions *wantSessions) {
 	t.Helper()
 	cal, err := ics.ParseCalendar(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("the calendar file does not parse: %v\n%s", err, data)
 	}
 	events := cal.Events()
+	if sessions != nil {
+		if len(events) != len(want)+1 {
+			t.Fatalf("the calendar has %d events; want %d re-checks and the sessions", len(events), len(want))
+		}
+		s := events[len(want)]
+		events = events[:len(want)]
+		start, err := s.GetStartAt()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := start.Format(time.DateOnly + " 15:04"); got != sessions.first+" "+sessions.at {
+			t.Errorf("the sessions start %s; want %s %s", got, sessions.first, sessions.at)
+		}
+		if got := s.GetProperty(ics.ComponentPropertyRrule).Value; got != sessions.rrule {
+			t.Errorf("the sessions repeat %q; want %q", got, sessions.rrule)
+		}
+		if got := ics.FromText(s.GetProperty(ics.ComponentPropertySummary).Value); got != texts(t).T("reminders.ics.routine") {
+			t.Errorf("the sessions are called %q", got)
+		}
+		if got := s.GetProperty(ics.ComponentPropertyUrl).Value; got != sessions.link {
+			t.Errorf("the sessions link to %q; want %s", got, sessions.link)
+		}
+	}
 	var got []string
 	for i, ev := range events {
 		start, err := ev.GetAllDayStartAt()
@@ -147,8 +176,8 @@ func recheckDates(t *testing.T, started time.Time, days ...int) []string {
 // TestBrowserSafetyNetRecheckFirstOnHome: a spasm that began 7 days ago and
 // is not over. Home's first card after "I have a back spasm now" is its
 // day 7 re-check; "Add reminders to my calendar" downloads the days still
-// to come (7, today, then 14, 28 and 42); "Not now" hides the card, and it
-// stays hidden after a reload.
+// to come (7, today, then 14, 28 and 42), as the episode's page does; "Not
+// now" hides the card, and it stays hidden after a reload.
 func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
@@ -172,6 +201,10 @@ func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	if got := text(t, ctx, "[data-recheck]"); !strings.Contains(got, "Day 7") || !strings.Contains(got, "GP or a physio") {
 		t.Errorf("the card says %q; want the day and why", got)
 	}
+	if axe, ok := readAxe(t); ok {
+		clickJS(t, ctx, "[data-recheck] .reminders-plan summary") // the planner's fields too
+		checkAxe(t, ctx, axe, "Home with a re-check due")
+	}
 	var startsCheck bool
 	runIn(t, ctx, "the check link", chromedp.Evaluate(`document.querySelector('[data-recheck] a[href="/triage"]') !== null`, &startsCheck))
 	if !startsCheck {
@@ -182,9 +215,16 @@ func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 	if name != "unknot-reminders.ics" {
 		t.Errorf("the file is called %q; want unknot-reminders.ics", name)
 	}
-	checkCalendar(t, data, srv.URL, recheckDates(t, ep.Started, 7, 14, 28, 42))
+	checkCalendar(t, data, srv.URL, recheckDates(t, ep.Started, 7, 14, 28, 42), nil)
 	eventually(t, ctx, "the saved message", `document.querySelector("[data-recheck] .reminders [role=status]").textContent.includes("unknot-reminders.ics")`)
 
+	// The episode's own page offers the same file.
+	openEpisode(t, ctx, srv.URL, ep.ID)
+	_, data = downloadNamed(t, ctx, `[data-episode-page] [data-action="add-reminders"]`)
+	checkCalendar(t, data, srv.URL, recheckDates(t, ep.Started, 7, 14, 28, 42), nil)
+
+	runIn(t, ctx, "back to Home", chromedp.Navigate(srv.URL+"/"), appReady())
+	eventually(t, ctx, "the re-check card", `document.querySelector("[data-recheck]") !== null`)
 	clickJS(t, ctx, `[data-action="recheck-not-now"]`)
 	eventually(t, ctx, "the card gone", `document.querySelector("[data-recheck]") === null`)
 	runIn(t, ctx, "reloading", chromedp.Reload(), appReady())
@@ -196,7 +236,8 @@ func TestBrowserSafetyNetRecheckFirstOnHome(t *testing.T) {
 
 // TestBrowserSafetyNetResultPromisesOnlyOnceSaved: a self-care result says
 // that saving lets the journal remind, and promises nothing; once saved it
-// promises the re-checks, and its calendar file holds the five dates.
+// promises the re-checks, and its calendar file holds the five dates, and
+// the stretch sessions planned.
 func TestBrowserSafetyNetResultPromisesOnlyOnceSaved(t *testing.T) {
 	t.Parallel()
 	j := newTriageJourneyOn(t, onPhone(safetyNetZone))
@@ -229,7 +270,45 @@ func TestBrowserSafetyNetResultPromisesOnlyOnceSaved(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &saved); err != nil || saved.Current.SavedTo.Started.IsZero() {
 		t.Fatalf("the saved check names no episode: %v %s", err, raw)
 	}
-	_, data := downloadNamed(t, j.ctx, `[data-recheck-promise="saved"] [data-action="add-reminders"]`)
+	add := `[data-recheck-promise="saved"] [data-action="add-reminders"]`
+	_, data := downloadNamed(t, j.ctx, add)
 	// A new episode: all five re-check days are still to come.
-	checkCalendar(t, data, j.base, recheckDates(t, saved.Current.SavedTo.Started, 3, 7, 14, 28, 42))
+	rechecks := recheckDates(t, saved.Current.SavedTo.Started, 3, 7, 14, 28, 42)
+	checkCalendar(t, data, j.base, rechecks, nil)
+
+	// Stretch sessions planned too: a routine on Wednesdays and Fridays at
+	// 07:30 for two weeks. Without a day, nothing is saved and the
+	// planner says why.
+	j.click(".reminders-plan summary")
+	runIn(t, j.ctx, "planning", changeField("#plan-routine", "quick_relief"), changeField("#plan-time", "07:30"), changeField("#plan-weeks", "2"))
+	j.click(add)
+	eventually(t, j.ctx, "the planner's complaint", fmt.Sprintf(`document.querySelector(".reminders [role=status]").textContent === %q`, w.T("reminders.plan.no_day")))
+	j.click(`[data-plan-day="3"]`)
+	j.click(`[data-plan-day="5"]`)
+	_, data = downloadNamed(t, j.ctx, add)
+	checkCalendar(t, data, j.base, rechecks, &wantSessions{
+		rrule: "FREQ=WEEKLY;BYDAY=WE,FR;COUNT=4", at: "07:30", link: j.base + "/routines/quick_relief",
+		first: firstWeekday(t, saved.Current.SavedTo.Started, time.Wednesday, time.Friday),
+	})
+}
+
+// changeField sets a field's value and tells the page, as choosing in it
+// does (a change event).
+func changeField(sel, value string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, sel, value), nil)
+}
+
+// firstWeekday is the first date, from t's date in the tabs' zone on, that
+// falls on one of days.
+func firstWeekday(t *testing.T, from time.Time, days ...time.Weekday) string {
+	t.Helper()
+	loc, err := time.LoadLocation(safetyNetZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := from.In(loc)
+	for !slices.Contains(days, d.Weekday()) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d.Format(time.DateOnly)
 }

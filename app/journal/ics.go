@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,10 +29,10 @@ type Recheck struct {
 // the date, in loc, of the instant SafetyNet reaches it (started plus d
 // times 24 hours), and the dates before now's date in loc are left out.
 func Rechecks(started, now time.Time, loc *time.Location) []Recheck {
-	today := dateOf(now, loc)
+	today := DateOf(now, loc)
 	var out []Recheck
 	for _, d := range SafetyNetDays {
-		date := dateOf(started.Add(time.Duration(d)*24*time.Hour), loc)
+		date := DateOf(started.Add(time.Duration(d)*24*time.Hour), loc)
 		if !date.Before(today) {
 			out = append(out, Recheck{Day: d, Date: date})
 		}
@@ -39,8 +40,8 @@ func Rechecks(started, now time.Time, loc *time.Location) []Recheck {
 	return out
 }
 
-// dateOf is t's calendar date in loc, as midnight UTC.
-func dateOf(t time.Time, loc *time.Location) time.Time {
+// DateOf is t's calendar date in loc, as midnight UTC.
+func DateOf(t time.Time, loc *time.Location) time.Time {
 	t = t.In(loc)
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
@@ -57,6 +58,80 @@ type Reminders struct {
 	Summary string
 	// Link is the absolute address of the app's check (https://…/triage).
 	Link string
+	// Sessions, if not nil, are the stretch sessions the person plans.
+	Sessions *SessionPlan
+}
+
+// MaxPlanWeeks is the longest a plan of stretch sessions may run.
+const MaxPlanWeeks = 12
+
+// SessionPlan is a stretch routine the person plans to do on some days of
+// the week, at a time of day, for a number of weeks from a date.
+type SessionPlan struct {
+	Routine  string // the routine's id
+	Summary  string // "Unknot: stretch routine" in the person's language
+	Link     string // the absolute address of the routine's player
+	Weekdays []time.Weekday
+	Hour     int
+	Minute   int
+	Length   time.Duration // how long the routine takes
+	Weeks    int           // 1 to MaxPlanWeeks
+	From     time.Time     // the first date it may fall on, as midnight UTC (DateOf)
+}
+
+// PlanError says what is wrong with a SessionPlan.
+type PlanError struct {
+	Field   string // "weekdays", "time" or "weeks"
+	Problem string
+}
+
+func (e *PlanError) Error() string { return "journal: session plan: " + e.Field + ": " + e.Problem }
+
+// check reports the first thing wrong with p.
+func (p SessionPlan) check() error {
+	switch {
+	case p.Routine == "" || strings.ContainsFunc(p.Routine, func(r rune) bool { return r < 0x21 || r == 0x7f }):
+		return &PlanError{"routine", fmt.Sprintf("%q is not a routine id", p.Routine)}
+	case len(p.Weekdays) == 0:
+		return &PlanError{"weekdays", "no day chosen"}
+	case p.Hour < 0 || p.Hour > 23 || p.Minute < 0 || p.Minute > 59:
+		return &PlanError{"time", fmt.Sprintf("%d:%02d is not a time of day", p.Hour, p.Minute)}
+	case p.Weeks < 1 || p.Weeks > MaxPlanWeeks:
+		return &PlanError{"weeks", fmt.Sprintf("%d is not from 1 to %d", p.Weeks, MaxPlanWeeks)}
+	}
+	for i, d := range p.Weekdays {
+		if d < time.Sunday || d > time.Saturday {
+			return &PlanError{"weekdays", fmt.Sprintf("%d is not a day of the week", d)}
+		}
+		if slices.Contains(p.Weekdays[:i], d) {
+			return &PlanError{"weekdays", d.String() + " is chosen twice"}
+		}
+	}
+	if err := checkLink(p.Link); err != nil {
+		return &PlanError{"link", err.Error()}
+	}
+	return nil
+}
+
+// first is the first date on or after From that falls on one of Weekdays.
+func (p SessionPlan) first() time.Time {
+	d := p.From
+	for !slices.Contains(p.Weekdays, d.Weekday()) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
+// byDay is the RRULE BYDAY list of Weekdays, Monday first.
+func (p SessionPlan) byDay() string {
+	names := []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
+	var out []string
+	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
+		if slices.Contains(p.Weekdays, d) {
+			out = append(out, names[d])
+		}
+	}
+	return strings.Join(out, ",")
 }
 
 // reminderHour is when, on a re-check's date, the calendar reminds: 09:00
@@ -64,20 +139,31 @@ type Reminders struct {
 const reminderHour = 9
 
 // WriteReminders writes r as an iCalendar file: one all-day event per
-// re-check, each with a display alarm, stamped now.
+// re-check, each with a display alarm, and the planned stretch sessions as
+// one weekly event, stamped now.
 //
 // The events are all-day (DTSTART;VALUE=DATE): a re-check is about the
 // day, not the hour, and a date has no time zone, so it stays on the same
 // date wherever the phone is and whatever its zone's daylight saving does;
 // that is why the file needs no VTIMEZONE. The alarm is relative to the
 // start of that day (TRIGGER:PT9H), which calendars read in the phone's own
-// time zone. DTSTAMP, the one instant, is in UTC as RFC 5545 requires.
+// time zone. The stretch sessions are in floating local time (DTSTART with
+// neither Z nor TZID, RFC 5545 3.3.5): 18:00 is 18:00 wherever the phone
+// is, which is what a person who plans to stretch after work means; they
+// repeat weekly on the chosen days (RRULE with COUNT, the days times the
+// weeks), and the alarm rings as each begins. DTSTAMP, the one instant, is
+// in UTC as RFC 5545 requires.
 func WriteReminders(w io.Writer, r Reminders, now time.Time) error {
 	if r.EpisodeID == "" {
 		return fmt.Errorf("journal: reminders: no episode id")
 	}
 	if err := checkLink(r.Link); err != nil {
 		return fmt.Errorf("journal: reminders: link %q: %w", r.Link, err)
+	}
+	if r.Sessions != nil {
+		if err := r.Sessions.check(); err != nil {
+			return err
+		}
 	}
 	bw := bufio.NewWriter(w)
 	c := &contentWriter{w: bw}
@@ -102,6 +188,25 @@ func WriteReminders(w io.Writer, r Reminders, now time.Time) error {
 		c.line("ACTION:DISPLAY")
 		c.line("DESCRIPTION:" + summary)
 		c.line(fmt.Sprintf("TRIGGER:PT%dH", reminderHour))
+		c.line("END:VALARM")
+		c.line("END:VEVENT")
+	}
+	if p := r.Sessions; p != nil {
+		start := p.first().Add(time.Duration(p.Hour)*time.Hour + time.Duration(p.Minute)*time.Minute)
+		routine := escapeText(p.Summary)
+		c.line("BEGIN:VEVENT")
+		c.line(fmt.Sprintf("UID:%s-routine-%s@unknot", r.EpisodeID, p.Routine))
+		c.line("DTSTAMP:" + stamp)
+		c.line("DTSTART:" + start.Format("20060102T150405"))
+		c.line(fmt.Sprintf("DURATION:PT%dM", max(1, int(p.Length.Round(time.Minute)/time.Minute))))
+		c.line(fmt.Sprintf("RRULE:FREQ=WEEKLY;BYDAY=%s;COUNT=%d", p.byDay(), p.Weeks*len(p.Weekdays)))
+		c.line("SUMMARY:" + routine)
+		c.line("URL:" + p.Link)
+		c.line("DESCRIPTION:" + escapeText(p.Link))
+		c.line("BEGIN:VALARM")
+		c.line("ACTION:DISPLAY")
+		c.line("DESCRIPTION:" + routine)
+		c.line("TRIGGER:PT0S")
 		c.line("END:VALARM")
 		c.line("END:VEVENT")
 	}

@@ -77,3 +77,51 @@ func TestRemindersParse(t *testing.T) {
 		}
 	}
 }
+
+// TestRemindersWithSessionsParse reads re-checks and planned stretch
+// sessions with a real iCalendar parser: the sessions are one weekly event
+// at the chosen local time, after the re-checks.
+func TestRemindersWithSessionsParse(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC) // a Monday
+	var b strings.Builder
+	err := journal.WriteReminders(&b, journal.Reminders{
+		EpisodeID: "0b6b3c55-2b1e-4a3e-9d7c-3f0f7f6f1a2b",
+		Rechecks:  journal.Rechecks(now, now, time.UTC),
+		Summary:   "Unknot: back re-check",
+		Link:      "https://example.org/triage",
+		Sessions: &journal.SessionPlan{Routine: "morning_mobility", Summary: "Unknot: Dehnübungen, täglich", Link: "https://example.org/routines/morning_mobility",
+			Weekdays: []time.Weekday{time.Tuesday, time.Thursday, time.Saturday}, Hour: 7, Minute: 30, Length: 10 * time.Minute,
+			Weeks: 2, From: journal.DateOf(now, time.UTC)},
+	}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("the parser refused the file: %v\n%s", err, b.String())
+	}
+	events := cal.Events()
+	if len(events) != 6 {
+		t.Fatalf("%d events; want the five re-checks and the sessions", len(events))
+	}
+	s := events[5]
+	start, err := s.GetStartAt()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := start.Format("2006-01-02 15:04"); got != "2026-12-08 07:30" {
+		t.Errorf("the sessions start %s; want Tuesday 8 December at 07:30", got)
+	}
+	if p := s.GetProperty(ics.ComponentPropertyDtStart); len(p.ICalParameters) != 0 || strings.HasSuffix(p.Value, "Z") {
+		t.Errorf("the sessions' start %q %v is not floating local time", p.Value, p.ICalParameters)
+	}
+	if got := s.GetProperty(ics.ComponentPropertyRrule).Value; got != "FREQ=WEEKLY;BYDAY=TU,TH,SA;COUNT=6" {
+		t.Errorf("RRULE = %q", got)
+	}
+	if got := ics.FromText(s.GetProperty(ics.ComponentPropertySummary).Value); got != "Unknot: Dehnübungen, täglich" {
+		t.Errorf("the sessions' summary = %q", got)
+	}
+	if got := s.GetProperty(ics.ComponentPropertyUrl).Value; got != "https://example.org/routines/morning_mobility" {
+		t.Errorf("the sessions link to %q", got)
+	}
+}

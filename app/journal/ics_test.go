@@ -175,3 +175,86 @@ func TestWriteRemindersRefuses(t *testing.T) {
 		t.Errorf("the good reminders were refused: %v", err)
 	}
 }
+
+func TestWriteRemindersWithSessions(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 48, 0, 0, time.UTC) // a Monday
+	plan := SessionPlan{
+		Routine: "quick_relief", Summary: "Unknot: stretch routine", Link: "https://example.org/routines/quick_relief",
+		Weekdays: []time.Weekday{time.Friday, time.Wednesday}, Hour: 18, Minute: 5, Length: 7*time.Minute + 40*time.Second,
+		Weeks: 4, From: DateOf(now, time.UTC),
+	}
+	var b strings.Builder
+	if err := WriteReminders(&b, Reminders{EpisodeID: "e1", Summary: "Unknot: back re-check", Link: "https://example.org/triage", Sessions: &plan}, now); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"BEGIN:VEVENT",
+		"UID:e1-routine-quick_relief@unknot",
+		"DTSTAMP:20261207T124800Z",
+		"DTSTART:20261209T180500", // the first Wednesday, floating
+		"DURATION:PT8M",
+		"RRULE:FREQ=WEEKLY;BYDAY=WE,FR;COUNT=8",
+		"SUMMARY:Unknot: stretch routine",
+		"URL:https://example.org/routines/quick_relief",
+		"DESCRIPTION:https://example.org/routines/quick_relief",
+		"BEGIN:VALARM",
+		"ACTION:DISPLAY",
+		"DESCRIPTION:Unknot: stretch routine",
+		"TRIGGER:PT0S",
+		"END:VALARM",
+		"END:VEVENT",
+		"END:VCALENDAR",
+		"",
+	}, "\r\n")
+	if !strings.HasSuffix(b.String(), want) {
+		t.Errorf("WriteReminders wrote\n%s\nwant it to end with\n%s", b.String(), want)
+	}
+
+	for _, tc := range []struct {
+		name  string
+		from  time.Time
+		days  []time.Weekday
+		first string
+	}{
+		{"today is one of the days", DateOf(now, time.UTC), []time.Weekday{time.Monday}, "20261207"},
+		{"Sunday, across the new year", time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC), []time.Weekday{time.Sunday}, "20270103"},
+	} {
+		p := plan
+		p.From, p.Weekdays = tc.from, tc.days
+		if got := p.first().Format("20060102"); got != tc.first {
+			t.Errorf("%s: first session on %s; want %s", tc.name, got, tc.first)
+		}
+	}
+}
+
+func TestSessionPlanRefuses(t *testing.T) {
+	good := SessionPlan{Routine: "quick_relief", Summary: "s", Link: "https://example.org/routines/quick_relief",
+		Weekdays: []time.Weekday{time.Monday}, Hour: 7, Weeks: 1, From: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}
+	for _, tc := range []struct {
+		change func(p *SessionPlan)
+		field  string
+	}{
+		{func(p *SessionPlan) { p.Weekdays = nil }, "weekdays"},
+		{func(p *SessionPlan) { p.Weekdays = []time.Weekday{time.Monday, time.Monday} }, "weekdays"},
+		{func(p *SessionPlan) { p.Weekdays = []time.Weekday{7} }, "weekdays"},
+		{func(p *SessionPlan) { p.Hour = 24 }, "time"},
+		{func(p *SessionPlan) { p.Minute = -1 }, "time"},
+		{func(p *SessionPlan) { p.Weeks = 0 }, "weeks"},
+		{func(p *SessionPlan) { p.Weeks = MaxPlanWeeks + 1 }, "weeks"},
+		{func(p *SessionPlan) { p.Routine = "a b" }, "routine"},
+		{func(p *SessionPlan) { p.Link = "/routines/x" }, "link"},
+	} {
+		p := good
+		tc.change(&p)
+		var b strings.Builder
+		err := WriteReminders(&b, Reminders{EpisodeID: "e", Summary: "s", Link: "https://example.org/triage", Sessions: &p}, time.Now())
+		pe, ok := err.(*PlanError)
+		if !ok || pe.Field != tc.field {
+			t.Errorf("plan %+v: error %v; want a PlanError about %s", p, err, tc.field)
+		}
+	}
+	var b strings.Builder
+	if err := WriteReminders(&b, Reminders{EpisodeID: "e", Summary: "s", Link: "https://example.org/triage", Sessions: &good}, time.Now()); err != nil {
+		t.Errorf("the good plan was refused: %v", err)
+	}
+}

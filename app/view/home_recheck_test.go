@@ -73,9 +73,10 @@ func TestHomeShowsADueRecheckFirstUntilNotNow(t *testing.T) {
 		}
 	}
 
-	// "Not now" removes its own button; the card is read again through
-	// the page's context.
-	home.onNotNow(home.ctx, app.Event{})
+	// "Not now" removes its own button, and with it the button's context
+	// (an empty one here: anything sent through it would be lost); the card is read
+	// again through the page's.
+	home.onNotNow(app.Context{}, app.Event{})
 	home.ctx.Update()
 	eng.ConsumeAll()
 	if strings.Contains(app.HTMLString(home), "data-recheck") {
@@ -117,5 +118,34 @@ func TestHomeHasNoRecheckWhenNoneIsDue(t *testing.T) {
 		if home, _ := r.open(); strings.Contains(app.HTMLString(home), "data-recheck") {
 			t.Errorf("%s: Home shows a re-check", name)
 		}
+	}
+}
+
+func TestRemindersOnlyWhileARecheckIsLeft(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	env := testEnv(t, browser.New())
+	clock := browser.NewClock()
+	clock.Set(now)
+	env.Clock, env.Files = clock, browser.NewFiles()
+	ended := now.Add(-time.Hour)
+	over := journal.NewEpisode(now.Add(-7 * 24 * time.Hour))
+	over.Ended = &ended
+	for _, tc := range []struct {
+		name string
+		ep   journal.Episode
+		want bool
+	}{
+		{"a new episode", journal.NewEpisode(now), true},
+		{"day 42 today", journal.NewEpisode(now.Add(-42*24*time.Hour + time.Hour)), true},
+		{"past day 42", journal.NewEpisode(now.Add(-44 * 24 * time.Hour)), false},
+		{"marked over", over, false},
+	} {
+		if got := env.reminders(tc.ep) != nil; got != tc.want {
+			t.Errorf("%s: calendar button %v; want %v", tc.name, got, tc.want)
+		}
+	}
+	env.Files = nil
+	if env.reminders(journal.NewEpisode(now)) != nil {
+		t.Error("a calendar button where the browser cannot save files")
 	}
 }

@@ -14,18 +14,23 @@ import (
 const remindersFile = "unknot-reminders.ics"
 
 // remindersButton is "Add reminders to my calendar": it saves an iCalendar
-// file of an episode's re-check days still to come (journal.WriteReminders)
+// file of an episode's re-check days still to come (journal.WriteReminders),
+// with the stretch sessions the person plans if they do (sessionPlanner),
 // for the phone's own calendar, and says how that went. The file holds the
-// words "Unknot: back re-check" and the link to the check, nothing else.
+// words "Unknot: back re-check" (and "Unknot: stretch routine") and links
+// to the app, nothing else.
 type remindersButton struct {
 	app.Compo
 	Env       *Env
 	EpisodeID string
 	Started   time.Time // when the episode began
 
+	planner   sessionPlanner
 	status    string // words, already formatted
 	statusErr bool
 }
+
+func (b *remindersButton) OnInit() { b.planner = newSessionPlanner() }
 
 // reminders is the calendar button for an ongoing episode, or nothing when
 // the browser cannot save files or no re-check day is left.
@@ -39,6 +44,7 @@ func (e *Env) reminders(ep journal.Episode) app.UI {
 func (b *remindersButton) Render() app.UI {
 	e := b.Env
 	return app.Div().Class("reminders").Body(
+		app.If(hasPage("/routines"), func() app.UI { return b.planner.render(e) }),
 		app.Button().Type("button").Class("btn btn-small btn-quiet").Attr("data-action", "add-reminders").
 			Attr("aria-describedby", "reminders-hint").OnClick(b.onClick).Text(e.T("reminders.add")),
 		e.paraID("hint", "reminders-hint", "reminders.hint"),
@@ -53,13 +59,19 @@ func (b *remindersButton) onClick(ctx app.Context, ev app.Event) {
 	now := e.now()
 	page := ctx.Page().URL()
 	rechecks := journal.Rechecks(b.Started, now, time.Local)
+	sessions := b.planner.plan(e, page, now)
 	var buf bytes.Buffer
 	err := journal.WriteReminders(&buf, journal.Reminders{
 		EpisodeID: b.EpisodeID,
 		Rechecks:  rechecks,
 		Summary:   e.T("reminders.ics.recheck"),
 		Link:      (&url.URL{Scheme: page.Scheme, Host: page.Host, Path: e.Href("/triage")}).String(),
+		Sessions:  sessions,
 	}, now)
+	if problem := planProblem(e, err); problem != "" {
+		b.status, b.statusErr = problem, true // nothing saved: the plan is to be put right
+		return
+	}
 	if err == nil {
 		err = e.Files.Download(remindersFile, "text/calendar", buf.Bytes())
 	}
@@ -68,5 +80,9 @@ func (b *remindersButton) onClick(ctx app.Context, ev app.Event) {
 		b.status, b.statusErr = e.T("reminders.failed"), true
 		return
 	}
-	b.status, b.statusErr = e.plural("reminders.saved", len(rechecks), "file", remindersFile), false
+	key := "reminders.saved"
+	if sessions != nil {
+		key = "reminders.saved_with_plan"
+	}
+	b.status, b.statusErr = e.plural(key, len(rechecks), "file", remindersFile), false
 }
