@@ -124,7 +124,8 @@ func TestBrowserJournalBadBackupsAreExplained(t *testing.T) {
 		t.Fatal(err)
 	}
 	head := func(version int, exported time.Time, episodes []journal.Episode) []byte {
-		raw, err := json.Marshal(journal.Backup{Format: journal.BackupFormat, Version: version, Exported: exported, Episodes: episodes, Sessions: []journal.Session{}})
+		raw, err := json.Marshal(journal.Backup{Format: journal.BackupFormat, Version: version, Exported: exported,
+			Episodes: episodes, Sessions: []journal.Session{}, Activities: []journal.Activity{}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +148,7 @@ func TestBrowserJournalBadBackupsAreExplained(t *testing.T) {
 		{"cut-short.json", valid.Bytes()[:valid.Len()/2],
 			"This file is damaged: it stops in the middle. Save a new backup on the phone or computer it came from. Nothing was changed.", "found the end of the file"},
 		{"photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), notOurs, "not valid JSON at line 1, column 1"},
-		{"pain-11.json", head(1, now, pain11), "Spasm 4 has a pain score of 11; scores go from 0 to 10. Nothing was changed.", "episodes[3].pain[0].score: 11 is out of range 0 to 10"},
+		{"pain-11.json", head(journal.BackupVersion, now, pain11), "Spasm 4 has a pain score of 11; scores go from 0 to 10. Nothing was changed.", "episodes[3].pain[0].score: 11 is out of range 0 to 10"},
 		{"year-3000.json", year3000, "This file has a date in the future (…", "exported: 3000-"},
 		{"newer.json", head(journal.BackupVersion+1, now, eps),
 			"This backup was made by a newer version of Unknot. Update the app (close it and open it again), then import the file again. Nothing was changed.",

@@ -128,22 +128,26 @@ func (p *journalPage) Render() app.UI {
 			app.If(empty, func() app.UI { return e.journalEmpty() }),
 		),
 		&activitySection{Env: e, Revision: p.revision},
-		app.If(p.loaded && (p.total > 0 || len(p.sessions) > 0), func() app.UI {
-			return app.Div().Body(
-				app.If(p.total > 0, func() app.UI {
-					return app.Div().Body(
-						e.journalCharts(p.period, p.now),
-						e.episodeList(p.recent, p.total, p.onMore),
-					)
-				}),
-				e.sessionList(p.sessions, p.now),
-				app.Section().Class("journal-doctor").Attr("aria-labelledby", "journal-doctor-title").Body(
+		// One element whether or not there are records, so that "Your data"
+		// after it stays the same component when an import brings the
+		// first ones (go-app replaces a component whose place changes,
+		// and the import's outcome with it).
+		app.Div().Class("journal-records").Body(
+			app.If(p.loaded && p.total > 0, func() app.UI {
+				return app.Div().Body(
+					e.journalCharts(p.period, p.now),
+					e.episodeList(p.recent, p.total, p.onMore),
+				)
+			}),
+			app.If(p.loaded, func() app.UI { return e.sessionList(p.sessions, p.now) }),
+			app.If(p.loaded && (p.total > 0 || len(p.sessions) > 0), func() app.UI {
+				return app.Section().Class("journal-doctor").Attr("aria-labelledby", "journal-doctor-title").Body(
 					e.h2("journal-doctor-title", "journal.doctor.title"),
 					e.para("", "journal.doctor.text"),
 					e.link("btn", "/journal/summary", "journal.doctor.open"),
-				),
-			)
-		}),
+				)
+			}),
+		),
 		&journalData{Env: e, OnChange: p.onDataChanged},
 	)
 }
