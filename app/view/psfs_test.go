@@ -257,3 +257,24 @@ func TestRecheckLinksToTheActivities(t *testing.T) {
 		t.Errorf("the day-7 prompt has no link to rate the activities:\n%s", html)
 	}
 }
+
+// TestActivitiesReloadWhenThePageSaysSo: after an import or a delete-all
+// on the page, the page's Revision moves on and the section reads the
+// journal again.
+func TestActivitiesReloadWhenThePageSaysSo(t *testing.T) {
+	store := &journal.Memory{}
+	r := newActivityRig(t, store)
+	a := journal.NewActivity("Lifting the shopping", time.Now())
+	if err := store.PutActivity(context.Background(), a, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	r.tap(func() { r.s.OnUpdate(r.s.ctx) })
+	if strings.Contains(r.html(), "Lifting the shopping") {
+		t.Fatal("the section reloaded although the page's revision did not change")
+	}
+	r.s.Revision++
+	r.tap(func() { r.s.OnUpdate(r.s.ctx) })
+	if !strings.Contains(r.html(), "Lifting the shopping") {
+		t.Errorf("after the page's revision moved on, the imported activity is not shown:\n%s", r.html())
+	}
+}
