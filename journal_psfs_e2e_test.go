@@ -65,6 +65,16 @@ func TestBrowserJournalActivityRatedTwice(t *testing.T) {
 		}
 	}
 	checkActivityChart("after re-rating")
+	// What the section shows is readable by everyone: axe finds nothing, with
+	// the chart and with the picker open.
+	axe, haveAxe := readAxe(t)
+	if haveAxe {
+		checkAxe(t, ctx, axe, "/journal with a rated activity")
+		runIn(t, ctx, "opening the picker", chromedp.Click(`[data-action="rate-activity"]`, chromedp.ByQuery))
+		eventually(t, ctx, "the picker", `document.querySelector('[data-activity] [data-function="6"]') !== null`)
+		checkAxe(t, ctx, axe, "/journal rating an activity")
+		runIn(t, ctx, "closing the picker", chromedp.Click(`[data-action="rate-cancel"]`, chromedp.ByQuery))
+	}
 
 	checkSummary := func(when string) {
 		t.Helper()
@@ -92,6 +102,9 @@ func TestBrowserJournalActivityRatedTwice(t *testing.T) {
 		}
 	}
 	checkSummary("after rating")
+	if haveAxe {
+		checkAxe(t, ctx, axe, "/journal/summary with an activity")
+	}
 
 	runIn(t, ctx, "reloading", chromedp.Reload(), appReady())
 	checkSummary("after a reload")

@@ -1,7 +1,8 @@
-// Package journal is the private record of back spasm episodes and routine
-// sessions: the types, their validation, a Store interface with an in-memory
-// twin, statistics for the charts, the JSON backup and its import, and CSV
-// export.
+// Package journal is the private record of back spasm episodes, routine
+// sessions and the activities of the Patient-Specific Functional Scale
+// (activity.go): the types, their validation, a Store interface with an
+// in-memory twin, statistics for the charts, the JSON backup and its
+// import, and CSV export.
 //
 // Semantics the rest of the app relies on:
 //

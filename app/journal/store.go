@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Store keeps episodes and sessions. The browser implements it with
+// Store keeps episodes, sessions and activities. The browser implements it with
 // IndexedDB; Memory is the in-memory twin and the test fake. Every method is
 // all-or-nothing: on error nothing was changed.
 type Store interface {

@@ -135,6 +135,8 @@ func (s *activitySection) add() {
 			s.failed(err)
 			return
 		}
+		// Rated at once, before the list is read again.
+		s.activities = append(s.activities, a)
 		s.name, s.rating, s.removed = "", a.ID, nil
 		s.say(s.Env.Text.Format("psfs.added", "name", a.Name), false)
 		focusID(s.ctx, "rate-"+a.ID+"-legend")

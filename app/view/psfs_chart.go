@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"unknot/app/journal"
 )
 
@@ -90,11 +88,4 @@ func (e *Env) activityChangeWords(a journal.Activity) string {
 		s += " " + e.plural("psfs.change.worse", -d) + " " + e.Text.Format("psfs.change.wobble", "mdc", mdc)
 	}
 	return s
-}
-
-// activityRecheckLink is the re-check prompt's way to the activities: rate
-// them again now.
-func (e *Env) activityRecheckLink() app.UI {
-	return app.A().Class("btn btn-small btn-quiet").Attr("data-action", "recheck-activities").
-		Href(e.Href("/journal#" + activitiesAnchor)).Text(e.T("psfs.recheck"))
 }

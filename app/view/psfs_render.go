@@ -85,3 +85,10 @@ func (s *activitySection) renderActivity(a journal.Activity) app.UI {
 		}),
 	)
 }
+
+// activityRecheckLink is the re-check prompt's way to the activities: rate
+// them again now.
+func (e *Env) activityRecheckLink() app.UI {
+	return app.A().Class("btn btn-small btn-quiet").Attr("data-action", "recheck-activities").
+		Href(e.Href("/journal#" + activitiesAnchor)).Text(e.T("psfs.recheck"))
+}

@@ -58,19 +58,3 @@ func (e *Env) summaryActivityRow(a journal.Activity) app.UI {
 		app.Td().Text(change),
 	)
 }
-
-// activitiesImportPreview says what an import will do with the file's n
-// activities.
-func (e *Env) activitiesImportPreview(n int, p *journal.Plan) app.UI {
-	return app.P().Attr("data-import-activities", n).Text(e.plural("psfs.import.preview", n,
-		"add", num(len(p.AddActivities)), "update", num(len(p.UpdateActivities))))
-}
-
-// activitiesImported is what an import did with activities, as a sentence
-// after the import's own ("" when it did nothing with them).
-func (e *Env) activitiesImported(p journal.Plan) string {
-	if len(p.AddActivities)+len(p.UpdateActivities) == 0 {
-		return ""
-	}
-	return " " + e.Text.Format("psfs.import.done", "add", num(len(p.AddActivities)), "update", num(len(p.UpdateActivities)))
-}

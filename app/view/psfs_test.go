@@ -257,3 +257,77 @@ func TestRecheckLinksToTheActivities(t *testing.T) {
 		t.Errorf("the day-7 prompt has no link to rate the activities:\n%s", html)
 	}
 }
+
+// TestActivitiesReloadWhenThePageSaysSo: after an import or a delete-all
+// on the page, the page's Revision moves on and the section reads the
+// journal again.
+func TestActivitiesReloadWhenThePageSaysSo(t *testing.T) {
+	store := &journal.Memory{}
+	r := newActivityRig(t, store)
+	a := journal.NewActivity("Lifting the shopping", time.Now())
+	if err := store.PutActivity(context.Background(), a, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	r.tap(func() { r.s.OnUpdate(r.s.ctx) })
+	if strings.Contains(r.html(), "Lifting the shopping") {
+		t.Fatal("the section reloaded although the page's revision did not change")
+	}
+	r.s.Revision++
+	r.tap(func() { r.s.OnUpdate(r.s.ctx) })
+	if !strings.Contains(r.html(), "Lifting the shopping") {
+		t.Errorf("after the page's revision moved on, the imported activity is not shown:\n%s", r.html())
+	}
+}
+
+// TestActivitiesFollowAnotherTab: a change of activities is announced to
+// the other tabs, and the section of a tab that hears it reads the journal
+// again. (Each journal of a Hub keeps records of its own; the database the
+// tabs share is played by writing to this tab's records underneath.)
+func TestActivitiesFollowAnotherTab(t *testing.T) {
+	hub := &browser.Hub{}
+	here, there := hub.OpenJournal(), hub.OpenJournal()
+	heard := make(chan []string, 4)
+	here.OnChange(func(ids []string) { heard <- ids })
+	ctx := context.Background()
+	a := journal.NewActivity("Tying shoelaces", time.Now())
+	if err := there.PutActivity(ctx, a, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := hear(t, heard); len(ids) != 1 || ids[0] != a.ID {
+		t.Errorf("after a save this tab heard %v; want the activity's id", ids)
+	}
+	if _, err := there.DeleteActivity(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ids := hear(t, heard); len(ids) != 1 || ids[0] != a.ID {
+		t.Errorf("after a removal this tab heard %v; want the activity's id", ids)
+	}
+
+	r := newActivityRig(t, here)
+	r.env.JournalFeed = here
+	r.s.OnDismount() // mounted again, with the feed
+	r.s.ctx.Dispatch(r.s.OnMount)
+	r.engine.ConsumeAll()
+	if err := here.Memory.PutActivity(ctx, a, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := there.PutActivity(ctx, journal.NewActivity("Anything", time.Now()), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	r.engine.ConsumeAll()
+	if !strings.Contains(r.html(), "Tying shoelaces") {
+		t.Errorf("the section did not read the journal again on news from another tab:\n%s", r.html())
+	}
+}
+
+// hear waits briefly for news on heard; nil when none came.
+func hear(t *testing.T, heard <-chan []string) []string {
+	t.Helper()
+	select {
+	case ids := <-heard:
+		return ids
+	case <-time.After(2 * time.Second):
+		t.Error("no news came")
+		return nil
+	}
+}
