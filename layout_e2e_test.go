@@ -52,12 +52,15 @@ func lookAt(t *testing.T, ctx context.Context, url, path string, v lookSpec) {
 }
 
 // overflowJS lists the elements whose right edge is past the window's,
-// outside any element that scrolls sideways on purpose.
+// and the boxes whose own text spills out of them (a long word in a
+// heading), outside any element that scrolls sideways on purpose.
 const overflowJS = `(() => {
 	const w = document.documentElement.clientWidth, out = [];
 	for (const el of document.querySelectorAll("body *")) {
 		const r = el.getBoundingClientRect();
-		if (r.width === 0 || r.right <= w + 1) continue;
+		const spills = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible" &&
+			[...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== "");
+		if (r.width === 0 || (r.right <= w + 1 && !spills)) continue;
 		if (el.closest(".visually-hidden, .skip-link, [hidden]")) continue;
 		let scroller = false;
 		for (let p = el.parentElement; p; p = p.parentElement) {
@@ -65,7 +68,8 @@ const overflowJS = `(() => {
 			if (o === "auto" || o === "scroll" || o === "hidden") { scroller = true; break; }
 		}
 		if (scroller) continue;
-		out.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && el.className.baseVal === undefined ? "." + String(el.className).trim().split(/\s+/).join(".") : "") + " right=" + Math.round(r.right) + " > " + w);
+		out.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && el.className.baseVal === undefined ? "." + String(el.className).trim().split(/\s+/).join(".") : "") +
+			(spills ? " text " + el.scrollWidth + " wide in " + el.clientWidth : " right=" + Math.round(r.right) + " > " + w));
 	}
 	return out.slice(0, 8);
 })()`
