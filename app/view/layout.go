@@ -1,6 +1,10 @@
 package view
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // navItem is one destination in the bottom navigation.
 type navItem struct {
@@ -78,5 +82,7 @@ func (e *Env) setTitle(ctx app.Context, key string) {
 	if key != "" {
 		title = e.T(key) + " · " + title
 	}
-	ctx.Page().SetTitle(title)
+	// A heading's soft hyphens (where a long German word may break) have
+	// no place in a tab's title.
+	ctx.Page().SetTitle(strings.ReplaceAll(title, "\u00ad", ""))
 }
