@@ -77,6 +77,24 @@ func openEpisode(t *testing.T, ctx context.Context, url, id string) {
 	eventually(t, ctx, "the episode", fmt.Sprintf(`document.querySelector('[data-episode-page=%q]') !== null`, id))
 }
 
+// dateEpisodeBack sets the open episode's start to noon, days days ago, as
+// a person would in its form, saves it, and returns the field's value
+// ("2026-10-28T12:00", local time).
+func dateEpisodeBack(t *testing.T, ctx context.Context, days int) string {
+	t.Helper()
+	var started string
+	runIn(t, ctx, fmt.Sprintf("starting it %d days earlier", days), chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const d = new Date(Date.now() - %d * 864e5);
+		d.setHours(12, 0, 0, 0);
+		const el = document.querySelector("#episode-started");
+		el.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return el.value;
+	})()`, days), &started), chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
+	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	return started
+}
+
 func TestBrowserJournalQuickLogSurvivesReloadAndCrash(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, "web", "")
@@ -336,15 +354,7 @@ func TestBrowserJournalEpisodeMovesMonth(t *testing.T) {
 	check("after logging", stays, moves)
 
 	openEpisode(t, ctx, srv.URL, moves)
-	var started string
-	runIn(t, ctx, "starting it 70 days earlier", chromedp.Evaluate(`(() => {
-		const d = new Date(Date.now() - 70 * 864e5);
-		const el = document.querySelector("#episode-started");
-		el.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-		el.dispatchEvent(new Event("change", {bubbles: true}));
-		return el.value;
-	})()`, &started), chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
-	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	started := dateEpisodeBack(t, ctx, 70)
 	check("after moving it to "+started, stays, moves)
 	if rows := journalRows(t, ctx, srv.URL); len(rows) != 2 || !strings.HasPrefix(rows[0], stays) || !strings.HasPrefix(rows[1], moves) {
 		t.Errorf("rows after moving = %q; want %s then %s", rows, stays, moves)

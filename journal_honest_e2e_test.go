@@ -29,16 +29,7 @@ func TestBrowserBackdatedPainIsDrawnAtItsOwnDate(t *testing.T) {
 	ctx := newBrowser(t).Tab()
 	id := quickLog(t, ctx, srv.URL, "6", "centre", "lifting")
 	openEpisode(t, ctx, srv.URL, id)
-	var started string
-	runIn(t, ctx, "dating it back 40 days", chromedp.Evaluate(`(() => {
-		const d = new Date(Date.now() - 40 * 864e5);
-		d.setHours(12, 0, 0, 0);
-		const el = document.querySelector("#episode-started");
-		el.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-		el.dispatchEvent(new Event("change", {bubbles: true}));
-		return el.value;
-	})()`, &started), chromedp.Click(`[data-action="save-episode"]`, chromedp.ByQuery))
-	eventually(t, ctx, "saved", `document.getElementById("episode-status").textContent === "Saved."`)
+	started := dateEpisodeBack(t, ctx, 40)
 	day, err := time.Parse("2006-01-02T15:04", started)
 	if err != nil {
 		t.Fatal(err)

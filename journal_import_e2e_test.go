@@ -61,7 +61,7 @@ func TestBrowserJournalImportIsListedAtOnce(t *testing.T) {
 
 	pickBackup(t, ctx, "unknot-journal.json", file.Bytes())
 	eventually(t, ctx, "the preview", `document.querySelector('[data-import-preview="ready"]') !== null`)
-	if p := text(t, ctx, "#import-preview-text"); !strings.Contains(p, "add 1 spasms and update 1") {
+	if p := text(t, ctx, "#import-preview-text"); !strings.Contains(p, "add 1 spasm and 0 stretch sessions, and update 1 spasm") {
 		t.Errorf("preview = %q", p)
 	}
 	// Tap Import, then look for both rows every 50 ms for a second, in the
@@ -83,7 +83,7 @@ func TestBrowserJournalImportIsListedAtOnce(t *testing.T) {
 		t.Fatalf("a second after Import the list is %q; want the new row %s and %s with worst pain 2 (message %q)",
 			text(t, ctx, ".journal-list"), added.ID, id, text(t, ctx, "#journal-import-message"))
 	}
-	if msg := text(t, ctx, "#journal-import-message"); !strings.HasPrefix(msg, "Imported: 1 spasms added and 1 updated") {
+	if msg := text(t, ctx, "#journal-import-message"); msg != "Imported. Added: 1 spasm and 0 stretch sessions. Updated: 1 spasm and 0 stretch sessions." {
 		t.Errorf("message beside the picker = %q", msg)
 	}
 }

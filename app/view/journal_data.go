@@ -124,12 +124,7 @@ func (d *journalData) renderPreview() app.UI {
 		)
 	}
 	return app.Div().Class("notice import-preview").Attr("data-import-preview", "ready").Body(
-		app.P().ID("import-preview-text").Text(e.Text.Format("journal.import.preview",
-			"file", d.fileName,
-			"episodes", num(d.fileEpisodes), "sessions", num(d.fileSessions),
-			"add", num(len(p.AddEpisodes)), "update", num(len(p.UpdateEpisodes)),
-			"sadd", num(len(p.AddSessions)), "supdate", num(len(p.UpdateSessions)),
-			"same", num(p.UnchangedEpisodes+p.OlderEpisodes+p.UnchangedSessions+p.OlderSessions))),
+		app.P().ID("import-preview-text").Text(e.importPreview(d.fileName, d.fileEpisodes, d.fileSessions, *p)),
 		app.If(d.fileActivities > 0, func() app.UI { return e.activitiesImportPreview(d.fileActivities, p) }),
 		e.para("hint", "journal.import.never_deletes"),
 		app.Div().Class("actions").Body(
@@ -313,8 +308,9 @@ func (d *journalData) showApplied(plan journal.Plan, err error) {
 	case err != nil:
 		d.tell(e.T(journalErrorKey(err))+" "+e.T("journal.import.not_done"), true, err.Error())
 	default:
-		d.tell(e.Text.Format("journal.import.done", "add", num(len(plan.AddEpisodes)), "update", num(len(plan.UpdateEpisodes)),
-			"sadd", num(len(plan.AddSessions)), "supdate", num(len(plan.UpdateSessions)))+e.activitiesImported(plan), false, "")
+		d.tell(e.Text.Format("journal.import.done",
+			"add", e.spasms(len(plan.AddEpisodes)), "update", e.spasms(len(plan.UpdateEpisodes)),
+			"sadd", e.sessions(len(plan.AddSessions)), "supdate", e.sessions(len(plan.UpdateSessions)))+e.activitiesImported(plan), false, "")
 		if d.OnChange != nil {
 			d.OnChange()
 		}
@@ -357,3 +353,22 @@ func (d *journalData) showDeleted(err error) {
 		d.OnChange()
 	}
 }
+
+// importPreview is what a file holds and what importing it changes, each
+// count with its noun in the right plural ("1 spasm", "2 stretch sessions").
+func (e *Env) importPreview(file string, episodes, sessions int, p journal.Plan) string {
+	s := e.Text.Format("journal.import.preview", "file", file,
+		"episodes", e.spasms(episodes), "sessions", e.sessions(sessions),
+		"add", e.spasms(len(p.AddEpisodes)), "update", e.spasms(len(p.UpdateEpisodes)),
+		"sadd", e.sessions(len(p.AddSessions)), "supdate", e.sessions(len(p.UpdateSessions)))
+	if same := p.UnchangedEpisodes + p.OlderEpisodes + p.UnchangedSessions + p.OlderSessions; same > 0 {
+		s += " " + e.plural("journal.import.same", same)
+	}
+	return s
+}
+
+// spasms is "1 spasm", "3 spasms".
+func (e *Env) spasms(n int) string { return e.plural("journal.count.spasms", n) }
+
+// sessions is "1 stretch session", "3 stretch sessions".
+func (e *Env) sessions(n int) string { return e.plural("journal.count.sessions", n) }

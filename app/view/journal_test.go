@@ -302,7 +302,9 @@ func TestImportPreviewThenApply(t *testing.T) {
 		t.Fatalf("no preview: %q", d.importMsg)
 	}
 	html := app.HTMLString(d.renderPreview())
-	if !strings.Contains(html, "add 3 spasms and update 1") || !strings.Contains(html, "1 are already here") {
+	// Every count with its noun in the right number: never "1 are already here".
+	if !strings.Contains(html, "add 3 spasms and 0 stretch sessions, and update 1 spasm and 0 stretch sessions") ||
+		!strings.Contains(html, "1 record is already here and stays as it is.") {
 		t.Errorf("preview:\n%s", html)
 	}
 	if eps, _ := store.Episodes(context.Background()); len(eps) != 2 {
@@ -539,7 +541,7 @@ func TestImportedRowsAreListedWithoutNavigating(t *testing.T) {
 	d.onConfirmImport(gone, app.Event{})
 	data.ConsumeAll()
 	pages.ConsumeAll()
-	if !strings.Contains(d.importMsg, "Imported: 1 spasms added and 1 updated") {
+	if !strings.Contains(d.importMsg, "Imported. Added: 1 spasm and 0 stretch sessions. Updated: 1 spasm and 0 stretch sessions.") {
 		t.Errorf("message %q", d.importMsg)
 	}
 	html := app.HTMLString(page)
