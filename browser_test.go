@@ -249,9 +249,32 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 }
 
 // appReady waits until the wasm app has started and rendered a page.
+//
+// It evaluates the condition afresh every 100 ms, in whatever document the
+// tab holds, rather than with chromedp.Poll: Poll is bound to the execution
+// context it found first, and fails with "Cannot find context with
+// specified id" when that document is replaced while it waits (a
+// navigation that chromedp.Navigate reported loaded a moment early).
 func appReady() chromedp.Action {
-	return chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector("main h1") !== null`, nil,
-		chromedp.WithPollingTimeout(45*time.Second))
+	const started = `document.getElementById("app-wasm-loader") === null && document.querySelector("main h1") !== null`
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(45 * time.Second)
+		for {
+			var ok bool
+			err := chromedp.Evaluate(started, &ok).Do(ctx)
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the app did not start within 45s: %s (last error: %v)", started, err)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	})
 }
 
 // workerReady waits until the service worker is installed (its precache
