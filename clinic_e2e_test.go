@@ -456,10 +456,15 @@ func TestNginxEmbedOnAClinicPage(t *testing.T) {
 	// address no longer carries it, the tab's session does.
 	inFrame(t, ctx, `document.querySelector("a.action-primary").click()`, nil)
 	eventuallyInFrame(t, ctx, "the triage page in the frame", `location.pathname.endsWith("/triage") && location.hash === "" && document.querySelector(".triage-step") !== null`)
-	inFrame(t, ctx, `location.reload()`, nil)
+	// The old document is marked (in its DOM: each evaluation here runs in
+	// an isolated world of its own, which shares the DOM but not globals),
+	// so that the wait below cannot be met by it before the reload has
+	// replaced it.
+	inFrame(t, ctx, `document.documentElement.setAttribute("data-test-old", ""); location.reload()`, nil)
 	// The pre-rendered page shows no clinic (the server cannot know it): wait
 	// for the program's own page, which draws the clinic bar, then read it.
-	eventuallyInFrame(t, ctx, "the reloaded triage page", `document.getElementById("app-wasm-loader") === null && location.pathname.endsWith("/triage") &&
+	eventuallyInFrame(t, ctx, "the reloaded triage page", `!document.documentElement.hasAttribute("data-test-old") &&
+		document.getElementById("app-wasm-loader") === null && location.pathname.endsWith("/triage") &&
 		document.querySelector(".triage-step") !== null && document.querySelector(".clinic-name") !== null`)
 	var reloaded struct{ Name, Accent, Booking string }
 	inFrame(t, ctx, `({name: (document.querySelector(".clinic-name") || {}).textContent || "",
