@@ -189,7 +189,11 @@ func (e *Env) summarySessions(sessions []journal.Session) app.UI {
 	}
 	return app.Section().Class("summary-sessions").Attr("aria-labelledby", "summary-sessions-title").Body(
 		e.h2("summary-sessions-title", "journal.sessions.title"),
-		app.P().Attr("data-sessions", num(t.Done)).Text(e.plural("journal.summary.sessions", t.Done, "finished", num(t.Finished))),
+		app.If(t.Done == 0, func() app.UI {
+			return app.P().Attr("data-sessions", "0").Text(e.T("journal.summary.no_sessions"))
+		}).Else(func() app.UI {
+			return app.P().Attr("data-sessions", num(t.Done)).Text(e.plural("journal.summary.sessions", t.Done, "finished", num(t.Finished)))
+		}),
 		app.If(t.PainPairs > 0, func() app.UI { return app.P().Text(e.painAverages(t)) }),
 		app.If(len(items) > 0, func() app.UI { return app.P().Text(e.joinList(items)) }),
 	)
