@@ -38,6 +38,7 @@ type activitySection struct {
 	status     string // words, already formatted
 	statusErr  bool
 	busy       bool
+	loads      int // reads begun, so that only the latest is shown
 	revision   int
 	stopFeed   func()
 }
@@ -68,9 +69,16 @@ func (s *activitySection) OnUpdate(ctx app.Context) {
 
 // load reads the activities off the UI goroutine.
 func (s *activitySection) load() {
+	// Only the latest read is shown: an earlier one finishing late (a
+	// read begun before a new activity was saved) must not take it away.
+	s.loads++
+	n := s.loads
 	s.ctx.Async(func() {
 		as, err := s.Env.Journal.Activities(context.Background())
 		s.ctx.Dispatch(func(app.Context) {
+			if n != s.loads {
+				return
+			}
 			s.loaded = true
 			if err != nil {
 				s.say(s.Env.T(journalErrorKey(err)), true)
