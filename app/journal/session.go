@@ -34,5 +34,5 @@ func (s Session) Clone() Session {
 }
 
 // counts reports whether the session counts towards weekly totals and
-// streaks: at least one step was done.
-func (s Session) counts() bool { return s.StepsDone > 0 }
+// streaks: at least one step was done (OutcomeOf, the one home of that rule).
+func (s Session) counts() bool { return OutcomeOf(s.StepsDone, s.StepsTotal) != NotStarted }
