@@ -4,7 +4,9 @@
 // (see app/site/firstvisit.go and shell.go); app.js then takes the compiled module from
 // window.unknotWasm, and compiles on the page itself where there are no
 // workers (window.unknotWasm is false) or the worker failed. Once compiled,
-// window.unknotWasm.source says where the worker read app.wasm from.
+// window.unknotWasm.source says where the worker read app.wasm from, and
+// window.unknotWasm.timeZone is the device's time zone, read on the worker
+// (see web/wasm-compile.js's zoneOf).
 "use strict";
 
 (() => {
@@ -22,6 +24,7 @@
       worker.terminate();
       if (event.data.module) {
         window.unknotWasm.source = event.data.source;
+        window.unknotWasm.timeZone = event.data.timeZone;
         resolve(event.data.module);
       } else {
         reject(new Error(event.data.error));
