@@ -17,6 +17,10 @@ import (
 )
 
 func main() {
+	if !browser.InPage() {
+		warmUp()
+		return
+	}
 	// The words come compiled into Go (data.Locales); the triage rules and
 	// routines, which the first screen seldom needs, are decoded when the
 	// browser is first idle or a screen asks for them. The embedded content
@@ -59,6 +63,21 @@ func main() {
 		runtime.GC()
 	})
 	app.RunWhenOnBrowser()
+}
+
+// warmUp is the program's start in the worker that compiled app.wasm, run
+// there before the page gets the module (web/wasm-compile.js). V8 compiles
+// each function of a module on the thread that first calls it, and the
+// module's compiled functions are shared with every thread the module is
+// sent to: the Go runtime's start, every package's initialisation and the
+// decoding of the content are compiled here, off the page's thread, which
+// then compiles only what draws the page.
+func warmUp() {
+	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
+	if err != nil {
+		return
+	}
+	catalog.Prepare()
 }
 
 // compiledWords gives content the words of every language, from data.Locales.

@@ -30,6 +30,7 @@
     // time zone for the page (see zoneOf).
     const timeZone = zoneOf();
     const module = await compiling;
+    await warmUp(module);
     self.postMessage({ module, source, timeZone });
   } catch (err) {
     self.postMessage({ error: String(err) });
@@ -47,6 +48,22 @@ function zoneOf() {
     return typeof zone === "string" ? zone : "";
   } catch (err) {
     return "";
+  }
+}
+
+// warmUp runs the program's start once here, before the page gets the
+// module (wasm/main.go's warmUp says what it does and why): V8 compiles each
+// function at its first call, on the thread that calls it, and shares what
+// it compiled with every thread that has the module. Whatever goes wrong,
+// the page starts the program all the same.
+async function warmUp(module) {
+  try {
+    importScripts(new URL("../wasm_exec.js", self.location.href).href);
+    const go = new Go();
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    await go.run(instance);
+  } catch (err) {
+    console.warn("unknot: warming app.wasm up on its worker failed:", err);
   }
 }
 

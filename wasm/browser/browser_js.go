@@ -165,6 +165,13 @@ func (b *Browser) TakeEarlyAnswers() map[string]string {
 	return answers
 }
 
+// InPage reports whether the program runs in a page, rather than in the
+// worker that compiles app.wasm and runs the program's start once to warm
+// it up (web/wasm-compile.js; see main's warmUp).
+func InPage() bool {
+	return js.Global().Get("document").Truthy()
+}
+
 // InFrame reports whether the page is inside another page's frame.
 func (b *Browser) InFrame() bool {
 	inFrame := true // a cross-origin parent makes the comparison throw: that is a frame too

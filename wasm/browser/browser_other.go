@@ -110,3 +110,7 @@ func (b *Browser) WhenIdle(f func()) { f() }
 
 // OnVisible does nothing: the twin's page never becomes hidden.
 func (b *Browser) OnVisible(func()) {}
+
+// InPage reports whether the program runs in a page: outside a browser, as
+// in one.
+func InPage() bool { return true }
