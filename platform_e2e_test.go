@@ -102,6 +102,8 @@ func TestBrowserOfflineEveryRoute(t *testing.T) {
 				t.Errorf("%s %s: app.wasm was not compiled on the shell's worker", when, r)
 			} else if src := wasmSource(t, tab); src != "cache" {
 				t.Errorf("%s %s: the worker read app.wasm from %q; want the service worker's cache", when, r, src)
+			} else if !warmedOnWorker(t, tab) {
+				t.Errorf("%s %s: the worker did not run the program's start to its end before the page did (web/wasm-compile.js's warmUp)", when, r)
 			}
 		}
 	}
@@ -118,6 +120,17 @@ func compiledOnWorker(t *testing.T, ctx context.Context) bool {
 	runIn(t, ctx, "asking where app.wasm was compiled", chromedp.Evaluate(
 		`typeof window.unknotWasm === "object" && window.unknotWasm !== null && !performance.getEntriesByType("resource").some((e) => e.name.endsWith("/web/app.wasm"))`, &onWorker))
 	return onWorker
+}
+
+// warmedOnWorker reports whether the shell's worker ran the program's
+// start to its end before handing app.wasm to the page, so that the page's
+// thread finds most of the start's functions compiled.
+func warmedOnWorker(t *testing.T, ctx context.Context) bool {
+	t.Helper()
+	var warmed bool
+	runIn(t, ctx, "asking whether the worker warmed app.wasm up", chromedp.Evaluate(
+		`!!(window.unknotWasm && window.unknotWasm.warmed === true)`, &warmed))
+	return warmed
 }
 
 // wasmSource is where the shell's worker read app.wasm from: "cache" (the

@@ -1,7 +1,8 @@
 // Unknot: the worker web/wasm-start.js starts. It reads app.wasm from the
 // service worker's cache, compiles it on this thread as the bytes arrive,
 // and posts the compiled module to the page, saying where the bytes came
-// from ("cache" or "network") and the device's time zone.
+// from ("cache" or "network"), the device's time zone and whether the
+// program's start ran here first (warmUp).
 //
 // It reads the cache itself rather than asking the service worker, so that
 // the bytes do not pass through the service worker's thread (the README's
@@ -30,8 +31,8 @@
     // time zone for the page (see zoneOf).
     const timeZone = zoneOf();
     const module = await compiling;
-    await warmUp(module);
-    self.postMessage({ module, source, timeZone });
+    const warmed = await warmUp(module);
+    self.postMessage({ module, source, timeZone, warmed });
   } catch (err) {
     self.postMessage({ error: String(err) });
   }
@@ -55,15 +56,23 @@ function zoneOf() {
 // module (wasm/main.go's warmUp says what it does and why): V8 compiles each
 // function at its first call, on the thread that calls it, and shares what
 // it compiled with every thread that has the module. Whatever goes wrong,
-// the page starts the program all the same.
+// the page starts the program all the same. It says whether the start ran
+// to its end.
 async function warmUp(module) {
   try {
     importScripts(new URL("../wasm_exec.js", self.location.href).href);
     const go = new Go();
+    let exitCode;
+    go.exit = (code) => { exitCode = code; };
     const instance = await WebAssembly.instantiate(module, go.importObject);
     await go.run(instance);
+    if (exitCode !== 0) {
+      console.warn("unknot: warming app.wasm up on its worker ended with exit code", exitCode);
+    }
+    return exitCode === 0;
   } catch (err) {
     console.warn("unknot: warming app.wasm up on its worker failed:", err);
+    return false;
   }
 }
 

@@ -6,7 +6,9 @@
 // workers (window.unknotWasm is false) or the worker failed. Once compiled,
 // window.unknotWasm.source says where the worker read app.wasm from, and
 // window.unknotWasm.timeZone is the device's time zone, read on the worker
-// (see web/wasm-compile.js's zoneOf).
+// (see web/wasm-compile.js's zoneOf), and window.unknotWasm.warmed says
+// whether the worker ran the program's start before handing the module over
+// (warmUp there).
 "use strict";
 
 (() => {
@@ -25,6 +27,7 @@
       if (event.data.module) {
         window.unknotWasm.source = event.data.source;
         window.unknotWasm.timeZone = event.data.timeZone;
+        window.unknotWasm.warmed = event.data.warmed;
         resolve(event.data.module);
       } else {
         reject(new Error(event.data.error));
