@@ -106,7 +106,7 @@ function language(url, chosen) {
 
 async function fromCache(request) {
   const cache = await caches.open(cacheName);
-  const hit = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
+  const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) {
     return hit;
   }
