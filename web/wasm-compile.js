@@ -20,6 +20,13 @@
 // go-app's own fetch would show it.
 "use strict";
 
+// The page says which page it is (web/wasm-start.js), for warmUp.
+self.onmessage = (event) => {
+  if (typeof event.data.page === "string") {
+    self.unknotWarmUpPath = event.data.page;
+  }
+};
+
 (async () => {
   try {
     let { response, source } = await appWasm(new URL("app.wasm", self.location.href));

@@ -17,6 +17,10 @@
     return;
   }
   const worker = new Worker(new URL("wasm-compile.js", document.currentScript.src));
+  // The worker builds this page once while it warms app.wasm up; it needs
+  // the page's app path, without the site's base (the folder above web/).
+  const base = new URL("..", document.currentScript.src).pathname;
+  worker.postMessage({ page: "/" + location.pathname.slice(base.length).replace(/\/+$/, "") });
   const module = new Promise((resolve, reject) => {
     worker.onmessage = (event) => {
       if (event.data.progress !== undefined) {

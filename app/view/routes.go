@@ -1,6 +1,7 @@
 package view
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -145,4 +146,28 @@ func Shortcuts() []Shortcut {
 		}
 	}
 	return list
+}
+
+// WarmUp builds the page at path (an app path, without the base) and every
+// component in it, and writes it out as HTML, without a browser page: the
+// worker that compiles app.wasm runs it so that V8 compiles the functions
+// that build the page there, before the page's thread needs them
+// (wasm/main.go's warmUp). A path that is not a page's (a player, an
+// episode) builds nothing; a page that panics while it is built is an error.
+func WarmUp(e *Env, path string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("building %s without a page: %v", path, r)
+		}
+	}()
+	for _, p := range pages {
+		if p.path == path {
+			page := p.new(e)
+			if i, ok := page.(app.Initializer); ok {
+				i.OnInit() // as go-app does before the first Render
+			}
+			app.HTMLString(page)
+		}
+	}
+	return nil
 }

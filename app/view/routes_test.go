@@ -93,3 +93,28 @@ func TestRouteGivesEachAddressItsPage(t *testing.T) {
 		t.Errorf("Route replaced the route of a page: /journal/new shows %.200q", rec.Body.String())
 	}
 }
+
+// Every page builds with WarmUp as the worker that compiles app.wasm builds
+// it; anything else builds nothing.
+func TestWarmUpBuildsEveryPage(t *testing.T) {
+	e := testEnv(t, browser.New())
+	for _, p := range Paths() {
+		if err := WarmUp(e, p); err != nil {
+			t.Errorf("WarmUp(%q): %v", p, err)
+		}
+	}
+	for _, p := range []string{"", "/routines/quick_relief", "/journal/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "/nowhere"} {
+		if err := WarmUp(e, p); err != nil {
+			t.Errorf("WarmUp(%q) = %v; want nothing built and no error", p, err)
+		}
+	}
+}
+
+// A page that panics while it is built is WarmUp's error, not a crash.
+func TestWarmUpReportsAPageThatPanics(t *testing.T) {
+	e := testEnv(t, browser.New())
+	e.Catalog = nil // every page reads its words through the catalog
+	if err := WarmUp(e, "/triage"); err == nil {
+		t.Error("WarmUp of /triage without a catalog: no error; want the panic as an error")
+	}
+}

@@ -172,6 +172,16 @@ func InPage() bool {
 	return js.Global().Get("document").Truthy()
 }
 
+// WarmUpPath is, in the worker that compiles app.wasm, the app path (without
+// the site's base) of the page that started it, as web/wasm-start.js sent
+// it; "" elsewhere.
+func WarmUpPath() string {
+	if p := js.Global().Get("unknotWarmUpPath"); p.Type() == js.TypeString {
+		return p.String()
+	}
+	return ""
+}
+
 // InFrame reports whether the page is inside another page's frame.
 func (b *Browser) InFrame() bool {
 	inFrame := true // a cross-origin parent makes the comparison throw: that is a frame too

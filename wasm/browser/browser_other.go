@@ -114,3 +114,7 @@ func (b *Browser) OnVisible(func()) {}
 // InPage reports whether the program runs in a page: outside a browser, as
 // in one.
 func InPage() bool { return true }
+
+// WarmUpPath is the page that started the worker compiling app.wasm: none
+// outside a browser.
+func WarmUpPath() string { return "" }
