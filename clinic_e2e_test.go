@@ -179,8 +179,10 @@ func checkHostedSite(t *testing.T, app hostedApp, s hostedSite, routes []string)
 	}
 	// Navigating inside the app (go-app's router, no page load) keeps the prefix.
 	runIn(t, ctx, s.name+" home", chromedp.Navigate(s.url("/")), appReady())
-	clickJS(t, ctx, `nav.tabbar a[href$="/about"]`)
-	eventually(t, ctx, s.name+" in-app navigation to about",
+	clickJS(t, ctx, `nav.tabbar a[href$="/settings"]`)
+	eventually(t, ctx, s.name+" in-app navigation to settings", fmt.Sprintf(`location.pathname === %q && document.querySelector('main a[href$="/about"]') !== null`, s.base+"/settings"))
+	clickJS(t, ctx, `main a[href$="/about"]`)
+	eventually(t, ctx, s.name+" in-app navigation to about from settings",
 		fmt.Sprintf(`location.pathname === %q && document.querySelector("main h1").textContent === %q`, s.base+"/about", words.T("about.title")))
 
 	app.nginx.Kill()

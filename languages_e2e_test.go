@@ -132,7 +132,7 @@ func TestBrowserEmbedInTheClinicsLanguage(t *testing.T) {
 // TestBrowserEveryLanguageAtTheLargestTextFits: German (the longest of
 // Unknot's languages), Spanish and French on a 320 px phone at the largest
 // text size: no screen reaches past the right edge and no navigation label
-// is cut short.
+// is cut short or too small.
 func TestBrowserEveryLanguageAtTheLargestTextFits(t *testing.T) {
 	for _, tc := range []struct{ browserLang, lang string }{{"de-DE", "de"}, {"es-ES", "es"}, {"fr-FR", "fr"}} {
 		t.Run(tc.lang, func(t *testing.T) {
@@ -144,9 +144,9 @@ func TestBrowserEveryLanguageAtTheLargestTextFits(t *testing.T) {
 			for _, path := range layoutRoutes {
 				lookAt(t, ctx, s.URL, path, v)
 				var lang string
-				var overflow, clipped []string
+				var overflow, clipped, small []string
 				runIn(t, ctx, "measuring "+path, chromedp.Evaluate(`document.documentElement.lang`, &lang),
-					chromedp.Evaluate(overflowJS, &overflow), chromedp.Evaluate(clippedNavJS, &clipped))
+					chromedp.Evaluate(overflowJS, &overflow), chromedp.Evaluate(clippedNavJS, &clipped), chromedp.Evaluate(smallNavJS, &small))
 				if lang != tc.lang {
 					t.Fatalf("%s is in %q; want %s", path, lang, tc.lang)
 				}
@@ -155,6 +155,9 @@ func TestBrowserEveryLanguageAtTheLargestTextFits(t *testing.T) {
 				}
 				if len(clipped) > 0 {
 					t.Errorf("%s in %s at %s: navigation labels cut short: %s", path, tc.lang, v, strings.Join(clipped, "; "))
+				}
+				if len(small) > 0 {
+					t.Errorf("%s in %s at %s: navigation too small to read or tap: %s", path, tc.lang, v, strings.Join(small, "; "))
 				}
 			}
 		})

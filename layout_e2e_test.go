@@ -89,6 +89,21 @@ const clippedNavJS = `(() => {
 	return out;
 })()`
 
+// smallNavJS lists the navigation's tabs that are too small on a 320 px
+// phone at the largest text size: a label under 12 px (six tabs made them
+// 8.7 px there), or a tab narrower than a thumb's 48 px. Labels as large as
+// the body's text (21 px there) would need tabs of 125 px for French.
+const smallNavJS = `(() => {
+	const out = [];
+	for (const tab of document.querySelectorAll(".tabbar .tab")) {
+		const label = tab.querySelector(".tab-label"), size = parseFloat(getComputedStyle(label).fontSize), w = tab.getBoundingClientRect().width;
+		if (size < 12 || w < 48) {
+			out.push(label.textContent + " (" + size.toFixed(1) + " px words in a " + Math.round(w) + " px tab)");
+		}
+	}
+	return out;
+})()`
+
 func TestBrowserLayoutFitsAndReads(t *testing.T) {
 	s := startServer(t, "web", "")
 	b := newBrowser(t)
@@ -109,6 +124,13 @@ func TestBrowserLayoutFitsAndReads(t *testing.T) {
 			}
 			if len(clipped) > 0 {
 				t.Errorf("%s at %s: navigation labels cut short: %s", path, v, strings.Join(clipped, "; "))
+			}
+			if v.width == 320 {
+				var small []string
+				runIn(t, ctx, "measuring the navigation on "+path, chromedp.Evaluate(smallNavJS, &small))
+				if len(small) > 0 {
+					t.Errorf("%s at %s: navigation too small to read or tap: %s", path, v, strings.Join(small, "; "))
+				}
 			}
 			for _, c := range pictureContrasts(t, ctx) {
 				if c.ratio < 3 {

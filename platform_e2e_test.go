@@ -45,7 +45,7 @@ func TestBrowserShellRenders(t *testing.T) {
 	}
 	// The navigation's icons load: their url()s, in the one stylesheet the
 	// site serves (styles.go), point where the icons are.
-	runIn(t, ctx, "loading the navigation's icons", chromedp.Poll(`["home", "triage", "routines", "journal", "settings", "about"].every((n) =>
+	runIn(t, ctx, "loading the navigation's icons", chromedp.Poll(`["home", "triage", "routines", "journal", "settings"].every((n) =>
 		performance.getEntriesByType("resource").some((e) => e.name.endsWith("/web/ui/" + n + ".svg") && e.responseStatus === 200))`, nil,
 		chromedp.WithPollingTimeout(10*time.Second)))
 	// Navigate with the bottom navigation, as a thumb would.

@@ -7,7 +7,9 @@
 // The poses are data (data/figure/poses.json): each exercise has two or
 // more keyframes, each keyframe a set of joint angles within the joint's
 // anatomical range. The figure is seen from its near side (its right) or,
-// turned by the root's yaw, from the front. Placing it is the model's job,
+// turned by the root's yaw, from the front; an exercise's view walks the
+// viewer around it, and its tilt lifts the viewer to look down on the
+// floor, where a move goes sideways across it (knees rolling to one side). Placing it is the model's job,
 // not the data's: every frame is lowered until its lowest part rests on the
 // floor (or the mat), so limbs keep their lengths and supports touch down.
 //

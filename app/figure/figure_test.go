@@ -105,6 +105,8 @@ func TestPosesRejected(t *testing.T) {
 		{"floating contact", `"contacts": ["shoulders", "pelvis"]`, `"contacts": ["shoulders", "pelvis", "hand_near"]`, "keyframes[1].contacts"},
 		{"unknown prop", `"props": ["mat"]`, `"props": ["sofa"]`, "props[0]"},
 		{"still keyframe missing", `"still": 1`, `"still": 2`, "still"},
+		{"viewer under the floor", `"still": 1`, `"still": 1, "tilt": -10`, "tilt"},
+		{"viewer overhead", `"still": 1`, `"still": 1, "tilt": 75`, "tilt"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			bad := strings.Replace(good, c.from, c.to, 1)
@@ -120,6 +122,36 @@ func TestPosesRejected(t *testing.T) {
 				t.Errorf("error at %q; want it at …%s (%v)", pe.Path, c.path, err)
 			}
 		})
+	}
+}
+
+// TestTiltShowsTheFloorFromAbove: seen from above, of two points at one
+// height the nearer shows lower and in front; seen level, they show alike,
+// and the mat is as deep as the figure's reach.
+func TestTiltShowsTheFloorFromAbove(t *testing.T) {
+	near, far := vec{0, 10, 20}, vec{0, 10, -20}
+	level, above := Exercise{}, Exercise{Tilt: 30}
+	if level.up(near) != level.up(far) || level.depth(near) <= level.depth(far) {
+		t.Errorf("level: near shows at %g, far at %g; want alike, near in front", level.up(near), level.up(far))
+	}
+	if above.up(near) >= above.up(far) || above.depth(near) <= above.depth(far) {
+		t.Errorf("from above: near shows at %g, far at %g; want near lower and in front", above.up(near), above.up(far))
+	}
+	mat := regexp.MustCompile(`<rect class="mat" [^>]*height="([0-9.]+)"`)
+	var heights []string
+	for _, tilt := range []float64{0, 30} {
+		p := loadPoses(t).Exercises
+		i := slices.IndexFunc(p, func(x Exercise) bool { return x.ID == "lying_twist" })
+		ex := p[i]
+		ex.Tilt = tilt
+		m := mat.FindSubmatch(Render(ex, Palette{}, Palette{}))
+		if m == nil {
+			t.Fatalf("tilt %g: no mat drawn", tilt)
+		}
+		heights = append(heights, string(m[1]))
+	}
+	if heights[0] != "5" || heights[1] == "5" {
+		t.Errorf("the mat is %s units deep level and %s from above; want 5 (its edge) and deeper", heights[0], heights[1])
 	}
 }
 

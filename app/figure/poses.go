@@ -26,6 +26,7 @@ type Exercise struct {
 	Treadmill bool       `json:"treadmill"` // the floor moves under the feet (walking on the spot)
 	Slides    []string   `json:"slides"`    // contacts that slide along the floor by design (hands reaching forward)
 	View      float64    `json:"view"`      // degrees the viewer walks around the figure: 0 sees its near side
+	Tilt      float64    `json:"tilt"`      // degrees the viewer looks down from above: 0 is level, the floor a line
 	Keyframes []Keyframe `json:"keyframes"`
 }
 
@@ -200,6 +201,9 @@ func (ex Exercise) check(at string) error {
 	}
 	if ex.View < -90 || ex.View > 90 {
 		return fail(at+".view", "%g°; want -90° to 90°", ex.View)
+	}
+	if ex.Tilt < 0 || ex.Tilt > 60 {
+		return fail(at+".tilt", "%g°; want 0° to 60°", ex.Tilt)
 	}
 	if cycle < 1 || cycle > 20 {
 		return fail(at+".keyframes", "one cycle takes %g s; want 1 to 20", cycle)

@@ -76,11 +76,23 @@ type drawn struct {
 // behind.
 func Render(ex Exercise, light, dark Palette) []byte {
 	frames := ex.frames()
-	ground := float64(floorY)
+	shapes := shapesOf(ex, frames)
+	// Seen from above, the floor is a band as deep as the figure reaches
+	// toward and away from the viewer; the figure lies in its middle.
+	var reach float64
+	if ex.Tilt > 0 {
+		for _, s := range shapes {
+			for _, ab := range s.at {
+				reach = max(reach, math.Abs(ab[0].z), math.Abs(ab[1].z))
+			}
+		}
+		reach += 2 * headRadius
+	}
+	band := reach * math.Sin(rad(ex.Tilt)) * scale
+	ground := float64(floorY) - band
 	if slices.Contains(ex.Props, Mat) {
 		ground -= matHeight
 	}
-	shapes := shapesOf(ex, frames)
 
 	// Centre what is drawn: every frame of the figure, and the chair.
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -100,15 +112,15 @@ func Render(ex Exercise, light, dark Palette) []byte {
 	}
 	ox := width/2 - (lo+hi)/2
 	sx := func(v vec) float64 { return ox + v.x*scale }
-	sy := func(v vec) float64 { return ground - v.y*scale }
+	sy := func(v vec) float64 { return ground - ex.up(v)*scale }
 
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 240" width="320" height="240">`)
 	writeStyle(&b, light, dark)
 	b.WriteString(`<rect class="bg" width="320" height="240"/>`)
 	if slices.Contains(ex.Props, Mat) {
-		fmt.Fprintf(&b, `<rect class="mat" x="%s" y="%s" width="%s" height="%d" rx="2"/>`,
-			num(ox+lo-12), num(ground), num(hi-lo+24), matHeight)
+		fmt.Fprintf(&b, `<rect class="mat" x="%s" y="%s" width="%s" height="%s" rx="2"/>`,
+			num(ox+lo-12), num(ground-band), num(hi-lo+24), num(2*band+matHeight))
 	}
 	fmt.Fprintf(&b, `<path class="pr" d="M6 %dH314"/>`, floorY)
 	seat := ground - ex.seatHeight()*scale
@@ -203,12 +215,27 @@ func shapesOf(ex Exercise, frames []frame) []drawn {
 func shapesAt(ex Exercise, b body) []drawn {
 	var out []drawn
 	for _, c := range b.caps {
-		depth := (c.a.z + c.b.z) / 2
+		depth := (ex.depth(c.a) + ex.depth(c.b)) / 2
 		out = append(out, drawn{class: classOf(ex, c.part, depth), width: c.width, at: [][2]vec{{c.a, c.b}},
 			depth: depth, order: slices.Index(Parts, c.part), part: c.part})
 	}
-	return append(out, drawn{class: classOf(ex, Head, b.head.z), at: [][2]vec{{b.head, b.head}},
-		depth: b.head.z, order: slices.Index(Parts, Head), part: Head})
+	return append(out, drawn{class: classOf(ex, Head, ex.depth(b.head)), at: [][2]vec{{b.head, b.head}},
+		depth: ex.depth(b.head), order: slices.Index(Parts, Head), part: Head})
+}
+
+// up is how high a point shows in the picture, seen from the exercise's
+// tilt: what is nearer the viewer shows lower, as on a floor seen from
+// above.
+func (ex Exercise) up(v vec) float64 {
+	s, c := math.Sincos(rad(ex.Tilt))
+	return v.y*c - v.z*s
+}
+
+// depth is how near a point is to the viewer, who looks down from the
+// exercise's tilt: higher is nearer, as well as closer.
+func (ex Exercise) depth(v vec) float64 {
+	s, c := math.Sincos(rad(ex.Tilt))
+	return v.y*s + v.z*c
 }
 
 // inDrawingOrder sorts shapes farthest first; shapes at about the same
@@ -223,10 +250,10 @@ func inDrawingOrder(shapes []drawn) []drawn {
 	return shapes
 }
 
-// classOf colours a shape: what moves in the highlight colour, what lies
-// behind the body a step lighter.
+// classOf colours a shape: what moves in the highlight colour, the limbs
+// of the far side a step lighter when they lie behind the body.
 func classOf(ex Exercise, p Part, depth float64) string {
-	far := depth < -4
+	far := depth < -4 && (p == FarArm || p == FarLeg)
 	switch hl := slices.Contains(ex.Highlight, p); {
 	case hl && far:
 		return "hf"

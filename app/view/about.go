@@ -29,7 +29,8 @@ func (p *aboutPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "about.ti
 
 func (p *aboutPage) Render() app.UI {
 	e := p.Env
-	return e.layout("about",
+	// About is reached from Settings, whose tab shows where the person is.
+	return e.layout("settings",
 		e.h1("about.title"),
 		e.section("about-what", "about.what.title", e.para("", "about.what.text"), e.para("callout", "about.not.text")),
 		e.section("about-privacy", "about.privacy.title", e.para("", "about.privacy.text"), e.para("", "about.privacy.storage")),

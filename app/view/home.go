@@ -53,16 +53,8 @@ func (p *homePage) Render() app.UI {
 			app.If(hasPage("/journal"), func() app.UI {
 				return e.card("/journal", "home.journal.title", "home.journal.text")
 			}),
-			e.card("/about", "home.about.title", "home.about.text"),
+			e.card("/about", "about.title", "about.summary"),
 		),
 		e.para("home-note", "home.note"),
-	)
-}
-
-// card is a large link with a title and one line of text.
-func (e *Env) card(path, titleKey, textKey string) app.UI {
-	return app.A().Class("card").Href(e.Href(path)).Body(
-		e.span("card-title", titleKey),
-		e.span("card-text", textKey),
 	)
 }

@@ -31,7 +31,7 @@ var pages = []pageSpec{
 	{path: "/journal/new", new: func(e *Env) app.Composer { return &quickLogPage{Env: e} }},
 	{path: "/journal/summary", new: func(e *Env) app.Composer { return &summaryPage{Env: e} }},
 	{path: "/settings", nav: "settings", new: func(e *Env) app.Composer { return &settingsPage{Env: e} }},
-	{path: "/about", nav: "about", new: func(e *Env) app.Composer { return &aboutPage{Env: e} }},
+	{path: "/about", new: func(e *Env) app.Composer { return &aboutPage{Env: e} }},
 	{path: "/clinic", new: func(e *Env) app.Composer { return &clinicPage{Env: e} }},
 }
 

@@ -52,6 +52,9 @@ func (p *settingsPage) Render() app.UI {
 			Attr("role", "status").
 			Attr("aria-live", "polite").
 			Text(p.statusText()),
+		// About left the bottom navigation so that its labels keep
+		// their size on a small phone; it is found here instead.
+		app.Div().Class("cards settings-more").Body(e.card("/about", "about.title", "about.summary")),
 	)
 }
 

@@ -62,3 +62,12 @@ func (e *Env) link(class, path, key string) app.UI {
 func (e *Env) option(value string, selected bool, key string) app.UI {
 	return app.Option().Value(value).Selected(selected).Text(e.T(key))
 }
+
+// card is a large link with a title and one line of text: Home's
+// destinations, and Settings' way to About.
+func (e *Env) card(path, titleKey, textKey string) app.UI {
+	return app.A().Class("card").Href(e.Href(path)).Body(
+		e.span("card-title", titleKey),
+		e.span("card-text", textKey),
+	)
+}
