@@ -68,6 +68,8 @@ function zoneOf() {
 async function warmUp(module) {
   try {
     importScripts(new URL("../wasm_exec.js", self.location.href).href);
+    self.unknotWarmingUp = true; // wasm/browser's InPage
+    self.document = standIn();
     const go = new Go();
     let exitCode;
     go.exit = (code) => { exitCode = code; };
@@ -81,6 +83,41 @@ async function warmUp(module) {
     console.warn("unknot: warming app.wasm up on its worker failed:", err);
     return false;
   }
+}
+
+// standIn is what the warm-up's program finds where a page has its document
+// and elements: every property it reads and every call it makes gives another
+// stand-in, and what it sets is kept, so that go-app's code that puts a page
+// into a document (view.WarmUp) runs here as it will on the page.
+function standIn() {
+  const kept = new Map();
+  const proxy = new Proxy(function () {}, {
+    get(target, key) {
+      if (kept.has(key)) {
+        return kept.get(key);
+      }
+      if (typeof key === "symbol") {
+        return undefined;
+      }
+      if (key === "length") {
+        return 0;
+      }
+      const child = standIn();
+      kept.set(key, child);
+      return child;
+    },
+    set(target, key, value) {
+      kept.set(key, value);
+      return true;
+    },
+    apply() {
+      return standIn();
+    },
+    construct() {
+      return standIn();
+    },
+  });
+  return proxy;
 }
 
 async function appWasm(url) {

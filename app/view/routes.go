@@ -149,11 +149,13 @@ func Shortcuts() []Shortcut {
 }
 
 // WarmUp builds the page at path (an app path, without the base) and every
-// component in it, and writes it out as HTML, without a browser page: the
-// worker that compiles app.wasm runs it so that V8 compiles the functions
-// that build the page there, before the page's thread needs them
-// (wasm/main.go's warmUp). A path that is not a page's (a player, an
-// episode) builds nothing; a page that panics while it is built is an error.
+// component in it, and puts it into the document, with go-app's test
+// engine: the worker that compiles app.wasm runs it against a stand-in for
+// the document (web/wasm-compile.js), so that V8 compiles the functions that
+// build and mount the page there, before the page's thread needs them
+// (wasm/main.go's warmUp). No component's OnMount or OnNav runs. A path that
+// is not a page's (a player, an episode) builds nothing; a page that fails
+// or panics while it is built is an error.
 func WarmUp(e *Env, path string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -162,11 +164,7 @@ func WarmUp(e *Env, path string) (err error) {
 	}()
 	for _, p := range pages {
 		if p.path == path {
-			page := p.new(e)
-			if i, ok := page.(app.Initializer); ok {
-				i.OnInit() // as go-app does before the first Render
-			}
-			app.HTMLString(page)
+			return app.NewTestEngine().Load(p.new(e))
 		}
 	}
 	return nil

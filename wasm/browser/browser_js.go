@@ -169,7 +169,7 @@ func (b *Browser) TakeEarlyAnswers() map[string]string {
 // worker that compiles app.wasm and runs the program's start once to warm
 // it up (web/wasm-compile.js; see main's warmUp).
 func InPage() bool {
-	return js.Global().Get("document").Truthy()
+	return !js.Global().Get("unknotWarmingUp").Truthy()
 }
 
 // WarmUpPath is, in the worker that compiles app.wasm, the app path (without
