@@ -74,7 +74,12 @@ async function warmUp(module) {
     let exitCode;
     go.exit = (code) => { exitCode = code; };
     const instance = await WebAssembly.instantiate(module, go.importObject);
-    await go.run(instance);
+    // A start that never ends must not keep the module from the page.
+    const late = new Promise((resolve) => setTimeout(() => resolve("late"), 5000));
+    if (await Promise.race([go.run(instance), late]) === "late") {
+      console.warn("unknot: warming app.wasm up on its worker took over 5 s; the page starts it now");
+      return false;
+    }
     if (exitCode !== 0) {
       console.warn("unknot: warming app.wasm up on its worker ended with exit code", exitCode);
     }
