@@ -156,6 +156,7 @@ func TestBrowserCompilesOnThePageWhenTheWorkerCannot(t *testing.T) {
 		{"no workers", `window.Worker = undefined;`},
 		{"a failing worker", `window.Worker = class {
 			constructor() { setTimeout(() => this.onerror({ message: "a test made the worker fail" }), 0); }
+			postMessage() {}
 			terminate() {}
 		};`},
 	} {
