@@ -80,17 +80,21 @@ func main() {
 // functions rather than 1,580. An exit code other than 0 tells
 // web/wasm-compile.js that the start did not run to its end.
 func warmUp() {
-	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
-	if err != nil {
-		return
-	}
-	catalog.Prepare()
-	// The page's first screen, built as the server builds it.
-	env := view.NewEnv(catalog, content.DefaultLanguage, "", view.PrerenderPlatform{}, &journal.Memory{})
-	if err := view.WarmUp(env, browser.WarmUpPath()); err != nil {
-		// web/wasm-compile.js reports the start as not warmed.
+	// A failure makes web/wasm-compile.js report the start as not warmed.
+	fail := func(err error) {
 		println("unknot:", err.Error())
 		os.Exit(3)
+	}
+	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
+	if err != nil {
+		fail(err)
+	}
+	catalog.Prepare()
+	// The page that started the worker, built and put into the stand-in
+	// document, in the site's language.
+	env := view.NewEnv(catalog, content.DefaultLanguage, "", view.PrerenderPlatform{}, &journal.Memory{})
+	if err := view.WarmUp(env, browser.WarmUpPath()); err != nil {
+		fail(err)
 	}
 	// What the page's program does next in every start: wait on go-app's
 	// frame ticker beside a channel, and collect garbage once when the

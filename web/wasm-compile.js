@@ -48,8 +48,8 @@ self.onmessage = (event) => {
 // zoneOf is the device's IANA time zone ("Europe/London"), or "" where the
 // browser does not say. The page needs it for the emergency number
 // (app/emergency); the first Intl.DateTimeFormat a thread makes loads the
-// language's date data, which took 230 ms of the page's thread in Chromium
-// (900 ms on Lighthouse's emulated phone), so the worker makes it instead.
+// language's date data, which took 230 ms of the page's thread in Chromium,
+// so the worker makes it instead.
 function zoneOf() {
   try {
     const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
