@@ -24,9 +24,15 @@ func main() {
 		warmUp()
 		return
 	}
-	// The words come compiled into Go (data.Locales); the triage rules and
-	// routines, which the first screen seldom needs, are decoded when the
-	// browser is first idle or a screen asks for them. The embedded content
+	// The start is cut into short tasks (b.Yield): one long task kept a tap
+	// on the pre-rendered page waiting for all of it, and on a phone it was
+	// most of Lighthouse's Total Blocking Time. go-app's first build of the
+	// page is the one step left that cannot be cut.
+	//
+	// The words come compiled into Go (data.Locales); the triage rules,
+	// routines and emergency numbers are decoded before the first screen
+	// that shows them is built (view.DecodeFor), or when the browser is
+	// first idle, or when a screen asks for them. The embedded content
 	// is checked by the tests and by every server start; failing here means
 	// a broken build, which must not show a half-working app.
 	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
@@ -34,6 +40,7 @@ func main() {
 		panic(err)
 	}
 	b := browser.New()
+	b.Yield()
 	// The journal lives in IndexedDB, opened in the background; where the
 	// browser refuses it (private windows, blocked storage) it is kept in
 	// memory and the journal pages say that nothing will be kept.
@@ -53,11 +60,14 @@ func main() {
 	if env.Clinic.Err != nil {
 		app.Log("unknot: clinic configuration not used:", env.Clinic.Err)
 	}
+	b.Yield()
 	env.ApplyLanguage()
 	view.Register(env)
 	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
+	view.DecodeFor(env, app.Window().URL().Path, b.Yield)
+	b.Yield()
 	// When the browser is first idle, the triage rules and routines are
 	// decoded, and then the garbage is collected once: the first collection
 	// also compiles the collector, and left to itself it fell on a tap.

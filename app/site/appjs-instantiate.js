@@ -18,7 +18,30 @@ async function unknotInstantiate(importObject, compileHere) {
     console.error("unknot: compiling app.wasm on a worker failed; compiling it here:", err);
     return compileHere();
   }
-  return { module, instance: await WebAssembly.instantiate(module, importObject) };
+  const instance = await WebAssembly.instantiate(module, importObject);
+  // The program's start runs in a task of its own, after the one that
+  // instantiated it (wasm/main.go cuts the start into short tasks).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { module, instance };
+}
+
+// unknotWhenBuilt calls done once go-app has built its page in place of the
+// pre-rendered one: go-app replaces the first element of the body (the
+// pre-rendered page, or the shell's empty one) with its own. The program's
+// start is cut into short tasks (wasm/main.go), and that happens in the last.
+function unknotWhenBuilt(done) {
+  const prerendered = document.body.firstElementChild;
+  if (!prerendered) {
+    done();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (!prerendered.isConnected) {
+      observer.disconnect();
+      done();
+    }
+  });
+  observer.observe(document.body, { childList: true });
 }
 
 // unknotWasmStarted waits for the shell's web/wasm-start.js to run, and

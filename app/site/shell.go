@@ -107,13 +107,35 @@ const unknotInstantiate = `    const wasm = await unknotInstantiate(go.importObj
     ));
 `
 
-// instantiateJS defines unknotInstantiate; it is appended to app.js.
+// goappRun is where go-app's app.js starts the program and removes its
+// loader at once: go-app builds the page within go.run's first task. Unknot's
+// start is cut into short tasks (wasm/main.go), so go.run returns long before
+// the page is built, and unknotRun leaves the loader until it is
+// (appjs-instantiate.js's unknotWhenBuilt): until then the pre-rendered page
+// is what a person uses (web/triage-early.js keeps its answers), and the
+// loader's leaving is what `make bench` and the browser tests take as the
+// program's start. The service worker is registered then too
+// (registerWorkerLater in worker.go).
+const goappRun = `    go.run(wasm.instance);
+    loader.remove();
+`
+
+const unknotRun = `    go.run(wasm.instance);
+    unknotWhenBuilt(() => {
+      loader.remove();
+      unknotRegisterWorkerLater();
+    });
+`
+
+// instantiateJS defines unknotInstantiate and unknotWhenBuilt; it is
+// appended to app.js.
 //
 //go:embed appjs-instantiate.js
 var instantiateJS string
 
 // patchAppJS makes go-app's app.js take the module compiled on the worker,
-// wasm being app.wasm's address as app.js has it.
+// wasm being app.wasm's address as app.js has it, and keep its loader until
+// the program has built the page.
 func patchAppJS(js []byte, wasm string) ([]byte, error) {
 	from := bytes.ReplaceAll([]byte(goappInstantiate), []byte("{{wasm}}"), []byte(wasm))
 	to := bytes.ReplaceAll([]byte(unknotInstantiate), []byte("{{wasm}}"), []byte(wasm))
@@ -121,5 +143,9 @@ func patchAppJS(js []byte, wasm string) ([]byte, error) {
 		return nil, errors.New("go-app's app.js does not compile app.wasm as app/site/shell.go expects: update goappInstantiate for this go-app version")
 	}
 	js = bytes.Replace(js, from, to, 1)
+	if bytes.Count(js, []byte(goappRun)) != 1 {
+		return nil, errors.New("go-app's app.js does not start the program as app/site/shell.go expects: update goappRun for this go-app version")
+	}
+	js = bytes.Replace(js, []byte(goappRun), []byte(unknotRun), 1)
 	return append(append(js, '\n'), instantiateJS...), nil
 }

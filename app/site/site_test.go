@@ -475,6 +475,9 @@ func TestAppJSInstantiatesTheWorkersModule(t *testing.T) {
 	if strings.Contains(js, "await instantiateStreaming(") {
 		t.Error("app.js still compiles app.wasm with go-app's call alone")
 	}
+	if strings.Contains(js, goappRun) || !strings.Contains(js, unknotRun) || !strings.Contains(js, "function unknotWhenBuilt(done) {") {
+		t.Error("app.js removes go-app's loader as the program starts, not once it has built the page")
+	}
 }
 
 // app.js registers the service worker after the program has drawn its first
@@ -498,8 +501,8 @@ func TestAppJSRegistersTheWorkerAfterTheFirstScreen(t *testing.T) {
 }
 
 func TestRegisterWorkerLaterRefusesAnUnknownAppJS(t *testing.T) {
-	for _, js := range []string{"", goappRegisterNow, goappProgramStarted + goappNewWorker + goappUpdateCheck, goappRegisterNow + goappProgramStarted + goappNewWorker,
-		goappRegisterNow + goappRegisterNow + goappProgramStarted + goappNewWorker + goappUpdateCheck} {
+	for _, js := range []string{"", goappRegisterNow, goappNewWorker + goappUpdateCheck, goappRegisterNow + goappNewWorker,
+		goappRegisterNow + goappRegisterNow + goappNewWorker + goappUpdateCheck} {
 		if _, err := registerWorkerLater([]byte(js)); err == nil {
 			t.Errorf("registerWorkerLater(%q) gave no error", js)
 		}
@@ -507,7 +510,9 @@ func TestRegisterWorkerLaterRefusesAnUnknownAppJS(t *testing.T) {
 }
 
 func TestPatchAppJSRefusesAnUnknownAppJS(t *testing.T) {
-	for _, js := range []string{"", "const wasm = await WebAssembly.instantiateStreaming(fetch(url));"} {
+	for _, js := range []string{"", "const wasm = await WebAssembly.instantiateStreaming(fetch(url));",
+		strings.ReplaceAll(goappInstantiate, "{{wasm}}", "/web/app.wasm"),
+		strings.ReplaceAll(goappInstantiate, "{{wasm}}", "/web/app.wasm") + goappRun + goappRun} {
 		if _, err := patchAppJS([]byte(js), "/web/app.wasm"); err == nil {
 			t.Errorf("patchAppJS(%q) gave no error", js)
 		}

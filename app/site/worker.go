@@ -59,10 +59,6 @@ func workerWithShell(shell, root, lang string, pages map[string]string, langPage
 // goappRegisterNow is go-app's (v10.1.11) first-thing call in app.js.
 const goappRegisterNow = "\ngoappInitServiceWorker();\n"
 
-// goappProgramStarted is where app.js has started the program, which has
-// drawn its first screen by then, and removed the loader.
-const goappProgramStarted = "    go.run(wasm.instance);\n    loader.remove();\n"
-
 // goappNewWorker and goappUpdateCheck are where go-app's app.js finds a new
 // worker and tells an update from a first install; unknotNewWorker and
 // unknotUpdateCheck are Unknot's.
@@ -78,18 +74,18 @@ const (
 //go:embed appjs-register.js
 var registerLaterJS string
 
-// registerWorkerLater patches go-app's app.js so that it registers the
-// service worker after the program's first screen instead of first thing,
-// and tells an update from a first install by the registration.
+// registerWorkerLater patches go-app's app.js so that it no longer
+// registers the service worker first thing, and tells an update from a first
+// install by the registration. unknotRegisterWorkerLater is called once the
+// program has built its first screen (shell.go's unknotRun).
 func registerWorkerLater(js []byte) ([]byte, error) {
-	for _, s := range []string{goappRegisterNow, goappProgramStarted, goappNewWorker, goappUpdateCheck} {
+	for _, s := range []string{goappRegisterNow, goappNewWorker, goappUpdateCheck} {
 		if bytes.Count(js, []byte(s)) != 1 {
-			return nil, errors.New("go-app's app.js does not register its service worker as app/site/worker.go expects: update goappRegisterNow, goappProgramStarted, goappNewWorker and goappUpdateCheck for this go-app version")
+			return nil, errors.New("go-app's app.js does not register its service worker as app/site/worker.go expects: update goappRegisterNow, goappNewWorker and goappUpdateCheck for this go-app version")
 		}
 	}
 	js = bytes.Replace(js, []byte(goappRegisterNow), []byte("\n"), 1)
 	js = bytes.Replace(js, []byte(goappNewWorker), []byte(unknotNewWorker), 1)
 	js = bytes.Replace(js, []byte(goappUpdateCheck), []byte(unknotUpdateCheck), 1)
-	js = bytes.Replace(js, []byte(goappProgramStarted), []byte(goappProgramStarted+"    unknotRegisterWorkerLater();\n"), 1)
 	return append(append(js, '\n'), registerLaterJS...), nil
 }

@@ -244,6 +244,20 @@ func (b *Browser) WhenIdle(f func()) {
 	w.Call("setTimeout", cb, 200)
 }
 
+// Yield lets the browser run what waits (a tap, a frame) before the
+// program goes on: it returns in a later task of the page's event loop.
+func (b *Browser) Yield() {
+	done := make(chan struct{})
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		close(done)
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, 0)
+	<-done
+}
+
 // Print opens the browser's print dialog.
 func (b *Browser) Print() {
 	_ = try(func() { js.Global().Get("window").Call("print") })

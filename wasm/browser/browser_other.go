@@ -118,3 +118,6 @@ func InPage() bool { return true }
 // WarmUpPath is the page that started the worker compiling app.wasm: none
 // outside a browser.
 func WarmUpPath() string { return "" }
+
+// Yield returns at once: outside a browser nothing waits.
+func (b *Browser) Yield() {}
