@@ -40,6 +40,7 @@ func main() {
 		panic(err)
 	}
 	b := browser.New()
+	b.KeepAddressReadable()
 	b.Yield()
 	// The journal lives in IndexedDB, opened in the background; where the
 	// browser refuses it (private windows, blocked storage) it is kept in
@@ -66,7 +67,7 @@ func main() {
 	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
-	view.DecodeFor(env, app.Window().URL().Path, b.Yield)
+	view.DecodeFor(env, b.Path(), b.Yield)
 	b.Yield()
 	// When the browser is first idle, the triage rules and routines are
 	// decoded, and then the garbage is collected once: the first collection

@@ -244,6 +244,26 @@ func (b *Browser) WhenIdle(f func()) {
 	w.Call("setTimeout", cb, 200)
 }
 
+// KeepAddressReadable writes the page's address in place (history, no
+// reload) with its stray "%" escaped, when Go cannot parse it
+// (readableAddress): go-app would panic before its first screen, and a
+// broken routine link must show that it does not work.
+func (b *Browser) KeepAddressReadable() {
+	location := js.Global().Get("location")
+	if fixed, ok := readableAddress(location.Get("href").String()); ok {
+		_ = try(func() {
+			js.Global().Get("history").Call("replaceState", js.Global().Get("history").Get("state"), "", fixed)
+		})
+	}
+}
+
+// Path is the page's address's path (location.pathname), whatever the
+// rest of the address holds: go-app's Window().URL() is nil for an address
+// it cannot parse, such as a routine link with a broken fragment.
+func (b *Browser) Path() string {
+	return js.Global().Get("location").Get("pathname").String()
+}
+
 // Yield lets the browser run what waits (a tap, a frame) before the
 // program goes on: it returns in a later task of the page's event loop.
 func (b *Browser) Yield() {

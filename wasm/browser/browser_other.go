@@ -119,5 +119,11 @@ func InPage() bool { return true }
 // outside a browser.
 func WarmUpPath() string { return "" }
 
+// KeepAddressReadable does nothing outside a browser.
+func (b *Browser) KeepAddressReadable() {}
+
+// Path is the page's address's path: "/" outside a browser.
+func (b *Browser) Path() string { return "/" }
+
 // Yield returns at once: outside a browser nothing waits.
 func (b *Browser) Yield() {}
