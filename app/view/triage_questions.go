@@ -3,6 +3,7 @@ package view
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -20,7 +21,9 @@ func (p *triagePage) renderStep(group triage.Group) app.UI {
 	if last {
 		next = "triage.action.finish"
 	}
-	return app.Div().Class("triage-step").Body(
+	// One listener for every choice of the step (onChoice), rather than a Go
+	// function and a listener made, and later removed, for each.
+	return app.Div().Class("triage-step").OnChange(p.onChoice).Body(
 		app.P().Class("triage-progress").Body(
 			app.Span().ID("triage-progress-label").Text(e.Text.Format("triage.progress", "step", strconv.Itoa(step+1), "steps", strconv.Itoa(len(triageSteps)))),
 			app.Progress().Attr("aria-labelledby", "triage-progress-label").Max(len(triageSteps)).Value(step+1),
@@ -88,8 +91,7 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 						Name(id).
 						Value(c.value).
 						Attr("data-answer", c.value).
-						Checked(answered && current == c.value).
-						OnChange(func(ctx app.Context, ev app.Event) { p.answer(q, c.value) }, app.EventScope(string(q.ID), c.value)),
+						Checked(answered && current == c.value),
 					app.Span().Text(label),
 				)
 			}),
@@ -102,6 +104,21 @@ func (p *triagePage) renderQuestion(q triage.Question) app.UI {
 			)
 		}),
 	)
+}
+
+// onChoice records the choice a person made, wherever in the step: a radio
+// of a question (its name is the question's element id) and a value the
+// question allows.
+func (p *triagePage) onChoice(ctx app.Context, ev app.Event) {
+	target := ev.Get("target")
+	if !target.Truthy() || target.Get("type").String() != "radio" {
+		return
+	}
+	id, ok := strings.CutPrefix(target.Get("name").String(), "q-")
+	q, known := p.rules().Question(triage.QuestionID(id))
+	if value := target.Get("value").String(); ok && known && q.Allows(value) {
+		p.answer(q, value)
+	}
 }
 
 // choice is one answer and its text key ("" for a number on a scale).

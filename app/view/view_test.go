@@ -226,3 +226,47 @@ func TestCountryCodesAreEveryNamedCountrySortedByName(t *testing.T) {
 		}
 	}
 }
+
+// Settings' country list, written as HTML in one piece, chooses the saved
+// country, names every country in the person's language, and is written
+// again for another language or a country saved elsewhere, not at every
+// render.
+func TestSettingsCountryList(t *testing.T) {
+	env := testEnv(t, browser.New())
+	if err := env.Settings.Save(Settings{Theme: "system", TextSize: "normal", Country: "AU"}); err != nil {
+		t.Fatal(err)
+	}
+	p := &settingsPage{Env: env}
+	html := render(t, p)
+	selected := regexp.MustCompile(`<option value="([A-Z]*)" selected>`).FindAllStringSubmatch(html, -1)
+	if len(selected) != 1 || selected[0][1] != "AU" {
+		t.Errorf("chosen options %q; want Australia's alone", selected)
+	}
+	if n := strings.Count(html, "<option value="); n != len(countryCodes(env))+1 {
+		t.Errorf("%d options; want every country and the automatic choice", n)
+	}
+	if !strings.Contains(html, ">"+htmlEscape(env.T("country.AU"))+"</option>") {
+		t.Error("Australia is not named in the list")
+	}
+	// The page built again, with the list it had.
+	again := func() (string, *settingsPage) {
+		q := &settingsPage{Env: env, countries: p.countries}
+		return render(t, q), q
+	}
+	// The person chose New Zealand in the list, which shows it already.
+	p.countries.shown = "NZ"
+	env.Settings.Current.Country = "NZ"
+	if _, q := again(); q.countries.html != p.countries.html {
+		t.Error("the list was written again though nothing it shows changed")
+	}
+	// A country saved elsewhere (another tab) is shown.
+	env.Settings.Current.Country = "IE"
+	if html, _ := again(); !strings.Contains(html, `<option value="IE" selected>`) {
+		t.Error("a country saved elsewhere is not chosen in the list")
+	}
+	env.Settings.Current.Language = "de"
+	env.ApplyLanguage()
+	if html, _ := again(); !strings.Contains(html, ">"+htmlEscape(env.T("country.DE"))+"</option>") || env.Lang != "de" {
+		t.Error("the list is not in German after choosing German")
+	}
+}
