@@ -128,6 +128,37 @@ func TestBrowserTriageWhenAppWasmFails(t *testing.T) {
 	}
 }
 
+// Answers are kept for the program only from the pre-rendered page: once a
+// page of go-app's own stands in its place (simulated here by a copy, with
+// app.wasm blocked so the program cannot), an answer on it is not kept, or
+// a later check would start with it. The loader, which an earlier version
+// went by, is still in the page throughout.
+func TestBrowserTriageEarlyAnswersComeOnlyFromThePrerenderedPage(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "web", "")
+	ctx := newBrowser(t).Tab()
+	runIn(t, ctx, "opening the check with app.wasm failing", chromedp.EmulateViewport(390, 844), blockWasm(ctx),
+		chromedp.Navigate(srv.URL+"/triage"),
+		chromedp.WaitVisible(`[data-question="saddle_numbness"]`, chromedp.ByQuery))
+	const kept = `JSON.parse(sessionStorage.getItem("unknot.triage.early") || "{}")`
+	answerEarly(t, ctx, "saddle_numbness", "no")
+	eventually(t, ctx, "the answer kept", kept+`.saddle_numbness === "no"`)
+	runIn(t, ctx, "putting a copy of the page in its place", chromedp.Evaluate(`(() => {
+		const page = document.body.firstElementChild;
+		page.replaceWith(page.cloneNode(true));
+	})()`, nil))
+	answerEarly(t, ctx, "bladder_change", "yes")
+	eventually(t, ctx, "the copy answered", `document.querySelector('[data-question="bladder_change"] [data-answer="yes"]').checked`)
+	var answers map[string]string
+	runIn(t, ctx, "reading what is kept", chromedp.Evaluate(kept, &answers))
+	if len(answers) != 1 || answers["saddle_numbness"] != "no" {
+		t.Errorf("kept %v; want only the answer given on the pre-rendered page", answers)
+	}
+	if !has(t, ctx, "#app-wasm-loader") {
+		t.Error("the loader is gone, so this did not test what it means to")
+	}
+}
+
 // TestBrowserTriageAnswersCarryOverWhenTheProgramStarts holds app.wasm back
 // while a person answers two questions; once it arrives and the program
 // runs, both answers are still there, and the check goes on from them.
