@@ -29,7 +29,7 @@ const (
 func (e *Env) figure(id, titleKey, svg, summary string) app.UI {
 	return app.Figure().Class("chart").ID(id).Attr("aria-labelledby", id+"-title").Body(
 		app.H3().ID(id+"-title").Class("chart-title").Text(e.T(titleKey)),
-		app.Raw(svg),
+		app.If(svg != "", func() app.UI { return app.Raw(svg) }),
 		app.FigCaption().Class("chart-summary").Text(summary),
 	)
 }
@@ -110,11 +110,16 @@ type bar struct {
 	Value float64
 }
 
-// barChart draws labelled horizontal bars on a scale from lo to hi.
+// barChart draws labelled horizontal bars on a scale from lo to hi; no bars
+// draw nothing, so that the figure's caption, which says there is nothing
+// yet, sits under its title without an empty chart between them.
 func barChart(bars []bar, lo, hi float64) string {
+	if len(bars) == 0 {
+		return ""
+	}
 	const row = 40
 	var b strings.Builder
-	h := max(row, row*len(bars)) + 4
+	h := row*len(bars) + 4
 	svgOpen(&b, h)
 	left, right := 4.0, float64(chartW-chartRight)
 	scale := (right - left) / (hi - lo)

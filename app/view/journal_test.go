@@ -439,6 +439,12 @@ func TestChartSummariesSayWhatTheChartsShow(t *testing.T) {
 	if strings.Contains(html, "#") && strings.Contains(html, "fill=\"#") {
 		t.Error("a chart hard-codes a colour")
 	}
+	// Nothing tried yet: the caption says so under the title, with no
+	// empty drawing between them.
+	empty := app.HTMLString(env.figure("h", "journal.chart.helped.title", env.helpedChart(nil), env.helpedSummary(nil)))
+	if strings.Contains(empty, "<svg") || !strings.Contains(empty, env.T("journal.chart.helped.none")) {
+		t.Errorf("figure with nothing tried:\n%s", empty)
+	}
 }
 
 func TestSafetyNetPromptsOnTheRightDays(t *testing.T) {
