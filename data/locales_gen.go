@@ -4860,7 +4860,7 @@ var Locales = []Words{
 			"Étirements doux",
 			"Pays",
 			"Automatique",
-			"Le pays choisit le numéro d'urgence qu'Unknot vous montre. Automatique : Unknot le trouve à partir de cet appareil.",
+			"Le pays choisit le numéro d'urgence qu'Unknot vous montre. Automatique\u00a0: Unknot le trouve à partir de cet appareil.",
 			"Ce sont les choix de départ. Vous pouvez les changer pendant un programme.",
 			"Pendant un programme",
 			"Il vient du pays de votre cabinet de soins.",
