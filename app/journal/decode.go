@@ -23,6 +23,10 @@ type decoder struct {
 
 	skipped int // elements of the last list skip read at depth 0
 
+	// ascii says whether the last string stringBytes read was all ASCII,
+	// and so valid UTF-8 without a second pass over it.
+	ascii bool
+
 	// An episode's lists are read into scratch space and then cut from
 	// blocks that the records of one decode share: a journal has thousands
 	// of short lists, and growing each from nothing was most of a decode's
@@ -109,11 +113,17 @@ func (d *decoder) ws() {
 	}
 }
 
-// peek skips white space and returns the next byte, or 0 at the end.
+// peek skips white space and returns the next byte, or 0 at the end. It
+// is called for every value and separator, so it skips the white space
+// itself rather than through ws (app.wasm is built without inlining).
 func (d *decoder) peek() byte {
-	d.ws()
-	if d.pos < len(d.data) {
-		return d.data[d.pos]
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return c
+		}
 	}
 	return 0
 }
@@ -180,7 +190,7 @@ func (d *decoder) object(keys byte, required []string, field func(key []byte) er
 			}
 			d.path = append(d.path, segment{kind: keys, raw: key})
 			for _, k := range seen {
-				if bytes.Equal(k, key) {
+				if string(k) == string(key) {
 					return d.fail("appears twice")
 				}
 			}
@@ -268,7 +278,7 @@ func (d *decoder) rawString() (string, error) {
 
 // unquote turns a string read by stringBytes (with its quotes) into text.
 func (d *decoder) unquote(b []byte, plain bool) (string, error) {
-	if !utf8.Valid(b) {
+	if !d.ascii && !utf8.Valid(b) {
 		return "", d.fail("is not valid text (UTF-8)")
 	}
 	if !plain {
@@ -306,7 +316,7 @@ func (d *decoder) key() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if plain && utf8.Valid(b) {
+	if plain && (d.ascii || utf8.Valid(b)) {
 		return b[1 : len(b)-1], nil
 	}
 	s, err := d.unquote(b, plain)
@@ -322,7 +332,7 @@ func (d *decoder) stringBytes() (raw []byte, plain bool, err error) {
 	// faster than a switch on d's fields.
 	data, start := d.data, d.pos
 	i := start + 1
-	escaped := false
+	escaped, ascii := false, true
 	for i < len(data) {
 		c := data[i]
 		if !stringSpecial[c] {
@@ -330,11 +340,17 @@ func (d *decoder) stringBytes() (raw []byte, plain bool, err error) {
 			continue
 		}
 		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+			i++
 		case c == '"':
-			d.pos = i + 1
+			d.pos, d.ascii = i+1, ascii
 			return data[start : i+1], !escaped, nil
 		case c == '\\':
 			escaped = true
+			if i+1 < len(data) && data[i+1] >= utf8.RuneSelf {
+				ascii = false
+			}
 			i += 2
 		default:
 			d.pos = i
@@ -345,10 +361,14 @@ func (d *decoder) stringBytes() (raw []byte, plain bool, err error) {
 	return nil, false, d.syntax("a closing '\"'")
 }
 
-// stringSpecial marks the bytes that end a run of plain text in a JSON
-// string: the closing quote, a backslash, and control characters.
+// stringSpecial marks the bytes that end a run of ASCII text in a JSON
+// string: the closing quote, a backslash, control characters, and the bytes
+// of other characters (after which the string needs its UTF-8 checked).
 var stringSpecial = func() (t [256]bool) {
 	for c := range 0x20 {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
 		t[c] = true
 	}
 	t['"'], t['\\'] = true, true
