@@ -141,8 +141,8 @@ func phoneRun(t *testing.T, a *benchApp, route, sel, cached string, call bool) (
 	if first, err = phoneAnswer(b.ctx, srv.URL+route, sel, call); err != nil {
 		return 0, 0, fmt.Errorf("first visit: %w", err)
 	}
-	// Installed: the service worker ready and its cache stored (cached, see
-	// phoneCached), the network idle, then gone.
+	// Installed: the service worker ready and its cache stored (cached:
+	// phoneCachedWhenReady or phoneCachedPage), the network idle, then gone.
 	wctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
 	err = chromedp.Run(wctx, chromedp.Poll(`(async () => {
 		const r = await navigator.serviceWorker.ready;
