@@ -3,10 +3,12 @@
 // locale/<lang>/. It is embedded in both the server and the client; app/content
 // decodes and validates it.
 //
-// The browser does not decode the words: they come compiled into Go, in
-// Locales (locales_gen.go, written by gen_locales.go from locale/), so that
-// app.wasm starts without reading 60 KB of JSON into a map. make build
-// regenerates it; a test fails when it differs from locale/.
+// The browser decodes none of it: it comes compiled into Go, the words in
+// Locales (locales_gen.go, written by gen_locales.go from locale/) and the
+// triage rules, routines and emergency numbers in Triage, Routines and
+// Emergency (content_gen.go, written by gen_content.go from the JSON files),
+// so that app.wasm starts without decoding JSON. make build regenerates
+// both; a test fails when either differs from what content.Load decodes.
 //
 // The emergency screen's number comes from two tables: emergency_numbers.json
 // (the number to call for an ambulance per ISO 3166-1 country, kept by hand,
@@ -29,12 +31,6 @@ import "embed"
 //go:embed *.json locale
 var FS embed.FS
 
-// BrowserFS is the content tree without locale/: what app.wasm embeds and
-// decodes (its words come from Locales).
-//
-//go:embed *.json
-var BrowserFS embed.FS
-
 // Words is one language's words: Keys sorted and each given once, Texts[i]
 // the words for Keys[i] (content.NewStrings takes them as they are).
 type Words struct {
@@ -44,3 +40,4 @@ type Words struct {
 }
 
 //go:generate go run gen_locales.go
+//go:generate go run gen_content.go

@@ -13,7 +13,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"unknot/app/content"
+	"unknot/app/emergency"
 	"unknot/app/journal"
+	"unknot/app/routine"
+	"unknot/app/triage"
 	"unknot/app/view"
 	"unknot/data"
 	"unknot/wasm/browser"
@@ -29,13 +32,10 @@ func main() {
 	// most of Lighthouse's Total Blocking Time. go-app's first build of the
 	// page is the one step left that cannot be cut.
 	//
-	// The words come compiled into Go (data.Locales); the triage rules,
-	// routines and emergency numbers are decoded before the first screen
-	// that shows them is built (view.DecodeFor), or when the browser is
-	// first idle, or when a screen asks for them. The embedded content
-	// is checked by the tests and by every server start; failing here means
+	// The content comes compiled into Go (package data), checked by the
+	// tests against the tree every server start checks; failing here means
 	// a broken build, which must not show a half-working app.
-	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
+	catalog, err := compiledCatalog()
 	if err != nil {
 		panic(err)
 	}
@@ -67,15 +67,11 @@ func main() {
 	b.WatchAddresses(func(path string) { view.Route(env, path) })
 	env.ApplyClinic()
 	b.OnVisible(app.TryUpdate)
-	view.DecodeFor(env, b.Path(), b.Yield)
 	b.Yield()
-	// When the browser is first idle, the triage rules and routines are
-	// decoded, and then the garbage is collected once: the first collection
-	// also compiles the collector, and left to itself it fell on a tap.
-	b.WhenIdle(func() {
-		catalog.Prepare()
-		runtime.GC()
-	})
+	// When the browser is first idle, the garbage is collected once: the
+	// first collection also compiles the collector, and left to itself it
+	// fell on a tap.
+	b.WhenIdle(runtime.GC)
 	app.RunWhenOnBrowser()
 }
 
@@ -84,8 +80,7 @@ func main() {
 // each function of a module on the thread that first calls it, and the
 // module's compiled functions are shared with every thread the module is
 // sent to: the Go runtime's start, every package's initialisation, the
-// decoding of the content, the building and mounting of the page that
-// started the worker (view.WarmUp, into the worker's stand-in document) and
+// building and mounting of the page that started the worker (view.WarmUp, into the worker's stand-in document) and
 // the runtime's timers and collector are compiled here, off the page's
 // thread. At the start of /triage the page's thread then compiles 286
 // functions rather than 1,580. An exit code other than 0 tells
@@ -96,11 +91,10 @@ func warmUp() {
 		println("unknot:", err.Error())
 		os.Exit(3)
 	}
-	catalog, err := content.LoadLazily(data.BrowserFS, compiledWords())
+	catalog, err := compiledCatalog()
 	if err != nil {
 		fail(err)
 	}
-	catalog.Prepare()
 	// The page that started the worker, built and put into the stand-in
 	// document, in the site's language.
 	env := view.NewEnv(catalog, content.DefaultLanguage, "", view.PrerenderPlatform{}, &journal.Memory{})
@@ -119,15 +113,16 @@ func warmUp() {
 	runtime.GC()
 }
 
-// compiledWords gives content the words of every language, from data.Locales.
-func compiledWords() map[string]content.Strings {
+// compiledCatalog is the content compiled into package data: the words of
+// every language, the triage rules, the routines and the emergency numbers.
+func compiledCatalog() (*content.Catalog, error) {
 	locales := make(map[string]content.Strings, len(data.Locales))
 	for _, w := range data.Locales {
 		s, err := content.NewStrings(w.Keys, w.Texts)
 		if err != nil {
-			panic(fmt.Errorf("data.Locales %s: %w", w.Lang, err))
+			return nil, fmt.Errorf("data.Locales %s: %w", w.Lang, err)
 		}
 		locales[w.Lang] = s
 	}
-	return locales
+	return content.Compiled(locales, triage.FromData(data.Triage), routine.FromData(data.Routines), emergency.FromData(data.Emergency))
 }

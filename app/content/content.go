@@ -6,13 +6,13 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"unknot/app/emergency"
 	"unknot/app/routine"
@@ -24,24 +24,13 @@ import (
 const DefaultLanguage = "en"
 
 // Catalog is all of Unknot's content: from Load, decoded and cross-checked;
-// from LoadLazily, the same content decoded as it is first needed.
+// from Compiled, the same content compiled into Go.
 type Catalog struct {
-	locales map[string]Strings
-
-	// The triage rules and the routines are decoded by Load, or on first
-	// use in a catalog from LoadLazily.
-	fsys         fs.FS
-	triageOnce   sync.Once
-	triageErr    error
-	triage       *triage.RuleSet
-	routinesOnce sync.Once
-	routinesErr  error
-	routines     *routine.Library
-	// The emergency numbers and time zones: decoded by Load, or when the
-	// first result or Settings needs them.
-	emergencyOnce sync.Once
-	emergencyErr  error
-	emergency     *emergency.Directory
+	locales   map[string]Strings
+	fsys      fs.FS // the tree Load reads; nil for Compiled
+	triage    *triage.RuleSet
+	routines  *routine.Library
+	emergency *emergency.Directory
 }
 
 // Error reports a problem in one content file.
@@ -65,89 +54,56 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
-// LoadLazily takes the words already compiled (see NewStrings), one
-// Strings per language, and decodes the triage rules and the routines from
-// fsys when they are first asked for (or by Prepare). It is for the browser,
-// where decoding on a cold WebAssembly start delays the first screen, which
-// needs neither. It does not repeat Load's checks of the text keys (that
-// every language has the same keys, and that the rules, exercises and
-// routines name keys with words), so the words and fsys must be content that
-// Load accepts (every server start and the tests check the embedded tree, and
-// a test checks that its compiled words are the tree's); a problem found
-// later can only panic.
-func LoadLazily(fsys fs.FS, locales map[string]Strings) (*Catalog, error) {
+// Compiled returns the catalog of content compiled into Go (package data's
+// Locales, Triage, Routines and Emergency, rebuilt by each domain package's
+// FromData), for the browser, which so starts without decoding JSON. It does
+// not repeat Load's checks: the compiled tables are the tree that Load
+// accepts (every server start and the tests check the tree, and tests check
+// that the tables are that tree's).
+func Compiled(locales map[string]Strings, rules *triage.RuleSet, routines *routine.Library, numbers *emergency.Directory) (*Catalog, error) {
 	if _, ok := locales[DefaultLanguage]; !ok {
 		return nil, &Error{File: "locale", Err: fmt.Errorf("no %q locale", DefaultLanguage)}
 	}
-	return &Catalog{fsys: fsys, locales: locales}, nil
+	if rules == nil || routines == nil || numbers == nil {
+		return nil, errors.New("content: Compiled needs the triage rules, the routines and the emergency numbers")
+	}
+	return &Catalog{locales: locales, triage: rules, routines: routines, emergency: numbers}, nil
 }
 
 // Triage returns the triage rules.
-func (c *Catalog) Triage() *triage.RuleSet {
-	if err := c.decodeTriage(); err != nil {
-		panic(err)
-	}
-	return c.triage
-}
+func (c *Catalog) Triage() *triage.RuleSet { return c.triage }
 
 // Routines returns the exercises and routines.
-func (c *Catalog) Routines() *routine.Library {
-	if err := c.decodeRoutines(); err != nil {
-		panic(err)
-	}
-	return c.routines
-}
+func (c *Catalog) Routines() *routine.Library { return c.routines }
 
 // Emergency returns the emergency numbers of every country and the country
 // of every time zone.
-func (c *Catalog) Emergency() *emergency.Directory {
-	if err := c.decodeEmergency(); err != nil {
-		panic(err)
-	}
-	return c.emergency
-}
-
-// Prepare decodes whatever is still to be decoded, so that no screen waits
-// for it later; the browser calls it when it is idle.
-func (c *Catalog) Prepare() {
-	c.Triage()
-	c.Routines()
-	c.Emergency()
-}
+func (c *Catalog) Emergency() *emergency.Directory { return c.emergency }
 
 func (c *Catalog) decodeEmergency() error {
-	c.emergencyOnce.Do(func() {
-		const numbers, zones = "emergency_numbers.json", "time_zones.json"
-		n, err := readFile(c.fsys, numbers)
-		if err != nil {
-			c.emergencyErr = &Error{File: numbers, Err: err}
-			return
-		}
-		z, err := readFile(c.fsys, zones)
-		if err != nil {
-			c.emergencyErr = &Error{File: zones, Err: err}
-			return
-		}
-		if c.emergency, err = emergency.Decode(n); err != nil {
-			c.emergencyErr = &Error{File: numbers, Err: err}
-			return
-		}
-		if err := c.emergency.DecodeZones(z); err != nil {
-			c.emergencyErr = &Error{File: zones, Err: err}
-		}
-	})
-	return c.emergencyErr
+	const numbers, zones = "emergency_numbers.json", "time_zones.json"
+	n, err := readFile(c.fsys, numbers)
+	if err != nil {
+		return &Error{File: numbers, Err: err}
+	}
+	z, err := readFile(c.fsys, zones)
+	if err != nil {
+		return &Error{File: zones, Err: err}
+	}
+	d, err := emergency.Decode(n)
+	if err != nil {
+		return &Error{File: numbers, Err: err}
+	}
+	if err := d.DecodeZones(z); err != nil {
+		return &Error{File: zones, Err: err}
+	}
+	c.emergency = d
+	return nil
 }
 
-func (c *Catalog) decodeTriage() error {
-	c.triageOnce.Do(func() { c.triageErr = loadTriage(c.fsys, c) })
-	return c.triageErr
-}
+func (c *Catalog) decodeTriage() error { return loadTriage(c.fsys, c) }
 
-func (c *Catalog) decodeRoutines() error {
-	c.routinesOnce.Do(func() { c.routinesErr = loadRoutines(c.fsys, c) })
-	return c.routinesErr
-}
+func (c *Catalog) decodeRoutines() error { return loadRoutines(c.fsys, c) }
 
 // Languages lists the languages with a complete locale, sorted.
 func (c *Catalog) Languages() []string {
@@ -274,7 +230,7 @@ func (c *Catalog) loadLocales() error {
 }
 
 // checkLocales checks that every language has text for the same keys as
-// DefaultLanguage. Load runs it; LoadLazily, for the browser's start, does
+// DefaultLanguage. Load runs it; Compiled, for the browser's start, does
 // not (the compiled words it gets were checked when they were compiled).
 func (c *Catalog) checkLocales() error {
 	en := c.locales[DefaultLanguage]

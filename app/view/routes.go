@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"unknot/app/content"
 	"unknot/app/journal"
 	"unknot/app/routine"
 )
@@ -18,35 +17,22 @@ type pageSpec struct {
 	// shortcut puts the page among the installed app's shortcuts.
 	shortcut bool
 	new      func(*Env) app.Composer
-	// shows is the lazily decoded content the page's first screen shows
-	// (DecodeFor).
-	shows []lazyContent
 }
-
-// lazyContent is a part of the content that a catalog from
-// content.LoadLazily decodes at its first use.
-type lazyContent func(*content.Catalog)
-
-var (
-	triageRules      lazyContent = func(c *content.Catalog) { c.Triage() }
-	routineLibrary   lazyContent = func(c *content.Catalog) { c.Routines() }
-	emergencyNumbers lazyContent = func(c *content.Catalog) { c.Emergency() }
-)
 
 // pages are every route, in navigation order. A page appears here when it
 // exists; nothing links to a page that is not listed.
 var pages = []pageSpec{
 	{path: "/", nav: "home", new: func(e *Env) app.Composer { return &homePage{Env: e} }},
-	{path: "/triage", nav: "triage", shortcut: true, new: func(e *Env) app.Composer { return &triagePage{Env: e} }, shows: []lazyContent{triageRules, emergencyNumbers}},
-	{path: "/routines", nav: "routines", shortcut: true, new: func(e *Env) app.Composer { return &routinesPage{Env: e} }, shows: []lazyContent{routineLibrary}},
-	{path: "/routines/new", new: func(e *Env) app.Composer { return &builderPage{Env: e} }, shows: []lazyContent{routineLibrary}},
-	{path: routine.LinkPath, new: func(e *Env) app.Composer { return &playerPage{Env: e} }, shows: []lazyContent{routineLibrary}},
+	{path: "/triage", nav: "triage", shortcut: true, new: func(e *Env) app.Composer { return &triagePage{Env: e} }},
+	{path: "/routines", nav: "routines", shortcut: true, new: func(e *Env) app.Composer { return &routinesPage{Env: e} }},
+	{path: "/routines/new", new: func(e *Env) app.Composer { return &builderPage{Env: e} }},
+	{path: routine.LinkPath, new: func(e *Env) app.Composer { return &playerPage{Env: e} }},
 	{path: "/journal", nav: "journal", shortcut: true, new: func(e *Env) app.Composer { return &journalPage{Env: e} }},
 	{path: "/journal/new", new: func(e *Env) app.Composer { return &quickLogPage{Env: e} }},
 	{path: "/journal/summary", new: func(e *Env) app.Composer { return &summaryPage{Env: e} }},
-	{path: "/settings", nav: "settings", new: func(e *Env) app.Composer { return &settingsPage{Env: e} }, shows: []lazyContent{emergencyNumbers}},
+	{path: "/settings", nav: "settings", new: func(e *Env) app.Composer { return &settingsPage{Env: e} }},
 	{path: "/about", new: func(e *Env) app.Composer { return &aboutPage{Env: e} }},
-	{path: "/clinic", new: func(e *Env) app.Composer { return &clinicPage{Env: e} }, shows: []lazyContent{routineLibrary}},
+	{path: "/clinic", new: func(e *Env) app.Composer { return &clinicPage{Env: e} }},
 }
 
 var navItems = func() []navItem {
@@ -124,30 +110,6 @@ func isPlayerPath(p string) bool {
 func isEpisodePath(p string) bool {
 	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/"), "/journal/")
 	return ok && journal.ValidID(id)
-}
-
-// DecodeFor decodes the content the page at urlPath (an address's path,
-// with the base) shows on its first screen, calling between before each
-// piece. The browser decodes it before go-app builds the page, yielding to
-// its event loop in between: each piece is then a short task of its own
-// rather than part of the page's first build, the longest task of a start
-// (about 10 and 15 ms for the triage rules and the emergency numbers on a
-// 2-core machine, four times that on a phone).
-func DecodeFor(e *Env, urlPath string, between func()) {
-	p := appPath(e.Base, urlPath)
-	var shows []lazyContent
-	for _, spec := range pages {
-		if spec.path == p {
-			shows = spec.shows
-		}
-	}
-	if isPlayerPath(p) {
-		shows = []lazyContent{routineLibrary}
-	}
-	for _, decode := range shows {
-		between()
-		decode(e.Catalog)
-	}
 }
 
 // Paths lists the app path of every page, for pre-rendering and precaching.
