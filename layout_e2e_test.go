@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,6 +111,9 @@ func TestBrowserLayoutFitsAndReads(t *testing.T) {
 	s := startServer(t, "web", "")
 	b := newBrowser(t)
 	ctx := b.Tab()
+	// A journal with an episode, so that the journal and the summary show
+	// their lists and tables, not only their empty states.
+	quickLog(t, ctx, s.URL, "6", "centre", "sitting_long")
 	views := []lookSpec{
 		{320, 640, "larger", "light"},
 		{320, 640, "larger", "dark"},
@@ -119,6 +123,9 @@ func TestBrowserLayoutFitsAndReads(t *testing.T) {
 	for _, v := range views {
 		for _, path := range layoutRoutes {
 			lookAt(t, ctx, s.URL, path, v)
+			if sel, ok := loadedWhen[path]; ok {
+				eventually(t, ctx, path+" with its data", `document.querySelector(`+strconv.Quote(sel)+`) !== null`)
+			}
 			var overflow, clipped []string
 			runIn(t, ctx, "measuring "+path, chromedp.Evaluate(overflowJS, &overflow), chromedp.Evaluate(clippedNavJS, &clipped))
 			if len(overflow) > 0 {

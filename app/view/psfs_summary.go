@@ -12,16 +12,16 @@ import (
 // change. Every activity is shown, whatever the period: the scale follows
 // the person's own activities from the day they named them.
 func (e *Env) summaryActivities(as []journal.Activity) app.UI {
-	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
+	col := func(key string) app.UI { return app.Th().Scope("col").Attr("role", "columnheader").Text(e.T(key)) }
 	return app.Section().Class("summary-activities").Attr("aria-labelledby", "summary-activities-title").Body(
 		e.h2("summary-activities-title", "psfs.summary.title"),
 		app.P().Class("hint").Text(e.Text.Format("psfs.summary.scale", "mdc", num(journal.ActivityChangeMDC))),
-		app.Table().Class("timeline").Body(
-			app.THead().Body(app.Tr().Body(
+		app.Table().Class("timeline").Attr("role", "table").Body(
+			app.THead().Attr("role", "rowgroup").Body(app.Tr().Attr("role", "row").Body(
 				col("psfs.summary.col.activity"), col("psfs.summary.col.first"),
 				col("psfs.summary.col.latest"), col("psfs.summary.col.change"),
 			)),
-			app.TBody().Body(app.Range(as).Slice(func(i int) app.UI { return e.summaryActivityRow(as[i]) })),
+			app.TBody().Attr("role", "rowgroup").Body(app.Range(as).Slice(func(i int) app.UI { return e.summaryActivityRow(as[i]) })),
 		),
 	)
 }
@@ -29,9 +29,9 @@ func (e *Env) summaryActivities(as []journal.Activity) app.UI {
 func (e *Env) summaryActivityRow(a journal.Activity) app.UI {
 	c, ok := a.Change()
 	if !ok {
-		return app.Tr().Attr("data-activity", a.ID).Body(
-			app.Th().Scope("row").Text(a.Name),
-			app.Td().ColSpan(3).Text(e.T("psfs.unrated")),
+		return app.Tr().Attr("role", "row").Attr("data-activity", a.ID).Body(
+			app.Th().Scope("row").Attr("role", "rowheader").Text(a.Name),
+			app.Td().Attr("role", "cell").ColSpan(3).Text(e.T("psfs.unrated")),
 		)
 	}
 	score := func(r journal.ActivityRating) string {
@@ -51,10 +51,10 @@ func (e *Env) summaryActivityRow(a journal.Activity) app.UI {
 	if c.Detectable() {
 		change += " " + e.T("psfs.summary.real")
 	}
-	return app.Tr().Attr("data-activity", a.ID).Body(
-		app.Th().Scope("row").Text(a.Name),
-		app.Td().Attr("data-first", c.First.Score).Text(score(c.First)),
-		app.Td().Attr("data-latest", c.Latest.Score).Text(score(c.Latest)),
-		app.Td().Text(change),
+	return app.Tr().Attr("role", "row").Attr("data-activity", a.ID).Body(
+		app.Th().Scope("row").Attr("role", "rowheader").Text(a.Name),
+		labelledCell(e.T("psfs.summary.col.first"), score(c.First)).Attr("data-first", c.First.Score),
+		labelledCell(e.T("psfs.summary.col.latest"), score(c.Latest)).Attr("data-latest", c.Latest.Score),
+		labelledCell(e.T("psfs.summary.col.change"), change),
 	)
 }

@@ -37,15 +37,15 @@ func (p *summaryPage) renderFacts() app.UI {
 func (p *summaryPage) renderTimeline() app.UI {
 	e := p.Env
 	rows := p.episodes[:min(summaryTimelineRows, len(p.episodes))]
-	col := func(key string) app.UI { return app.Th().Scope("col").Text(e.T(key)) }
+	col := func(key string) app.UI { return app.Th().Scope("col").Attr("role", "columnheader").Text(e.T(key)) }
 	return app.Section().Class("summary-timeline").Attr("aria-labelledby", "summary-timeline-title").Body(
 		e.h2("summary-timeline-title", "journal.summary.timeline"),
-		app.Table().Class("timeline").Body(
-			app.THead().Body(app.Tr().Body(
+		app.Table().Class("timeline").Attr("role", "table").Body(
+			app.THead().Attr("role", "rowgroup").Body(app.Tr().Attr("role", "row").Body(
 				col("journal.summary.col.date"), col("journal.summary.col.length"), col("journal.summary.col.pain"),
 				col("journal.summary.col.where"), col("journal.summary.col.triggers"), col("journal.summary.col.helped"),
 			)),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return e.timelineRow(rows[i]) })),
+			app.TBody().Attr("role", "rowgroup").Body(app.Range(rows).Slice(func(i int) app.UI { return e.timelineRow(rows[i]) })),
 		),
 		app.If(len(p.episodes) > len(rows), func() app.UI {
 			return app.P().Class("hint").Text(e.plural("journal.summary.more", len(p.episodes)-len(rows)))
@@ -75,14 +75,27 @@ func (e *Env) timelineRow(ep journal.Episode) app.UI {
 			helped = append(helped, e.T("journal.tried."+t.What))
 		}
 	}
-	return app.Tr().Attr("data-episode", ep.ID).Body(
-		app.Td().Text(e.shortDate(ep.Started)+" "+fmt.Sprint(ep.Started.In(time.Local).Year())),
-		app.Td().Text(length),
-		app.Td().Text(pain),
-		app.Td().Text(where),
-		app.Td().Text(e.joinList(triggers)),
-		app.Td().Text(e.joinList(helped)),
+	cell := func(key, text string) app.UI { return labelledCell(e.T(key), text) }
+	return app.Tr().Attr("role", "row").Attr("data-episode", ep.ID).Body(
+		cell("journal.summary.col.date", e.shortDate(ep.Started)+" "+fmt.Sprint(ep.Started.In(time.Local).Year())),
+		cell("journal.summary.col.length", length),
+		cell("journal.summary.col.pain", pain),
+		cell("journal.summary.col.where", where),
+		cell("journal.summary.col.triggers", e.joinList(triggers)),
+		cell("journal.summary.col.helped", e.joinList(helped)),
 	)
+}
+
+// labelledCell is a cell of a summary table that carries its column's
+// name: on a phone each row is a card of "name: text" lines (journal.css),
+// as six columns do not fit, and a cell with nothing in it is left out of
+// the card.
+func labelledCell(column, text string) app.HTMLTd {
+	td := app.Td().Attr("role", "cell").Attr("data-label", column).Text(text)
+	if text == "" {
+		td = td.Class("blank")
+	}
+	return td
 }
 
 // summaryMedicines lists every medicine named, with how many episodes
