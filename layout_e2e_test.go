@@ -134,6 +134,21 @@ func TestBrowserLayoutFitsAndReads(t *testing.T) {
 			if len(clipped) > 0 {
 				t.Errorf("%s at %s: navigation labels cut short: %s", path, v, strings.Join(clipped, "; "))
 			}
+			if path == "/" {
+				// The install button, which Chromium offers here, sits beside
+				// the name: on a row of its own it pushed the first screen
+				// down by a button's height.
+				eventually(t, ctx, "the install button", `document.querySelector(".install-slot .btn") !== null`)
+				var sameRow bool
+				runIn(t, ctx, "measuring the top bar", chromedp.Evaluate(`(() => {
+					const b = document.querySelector(".install-slot .btn").getBoundingClientRect(), n = document.querySelector(".brand").getBoundingClientRect();
+					const middle = (b.top + b.bottom) / 2;
+					return middle > n.top && middle < n.bottom;
+				})()`, &sameRow))
+				if !sameRow {
+					t.Errorf("/ at %s: the install button is on a row of its own, under the name", v)
+				}
+			}
 			if v.width == 320 {
 				var small []string
 				runIn(t, ctx, "measuring the navigation on "+path, chromedp.Evaluate(smallNavJS, &small))
