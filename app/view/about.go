@@ -25,7 +25,7 @@ type aboutPage struct {
 }
 
 func (p *aboutPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "about.title") }
-func (p *aboutPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "about.title") }
+func (p *aboutPage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "about.title") }
 
 func (p *aboutPage) Render() app.UI {
 	e := p.Env

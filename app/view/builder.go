@@ -39,7 +39,7 @@ func (p *builderPage) OnPreRender(ctx app.Context) {
 	p.ctx = ctx
 	p.Env.setTitle(ctx, "routines.builder.title")
 }
-func (p *builderPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "routines.builder.title") }
+func (p *builderPage) OnNav(ctx app.Context) { p.Env.onNavTitle(ctx, "routines.builder.title") }
 
 func (p *builderPage) Render() app.UI {
 	e := p.Env

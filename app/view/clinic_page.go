@@ -40,7 +40,7 @@ func (p *clinicPage) OnInit() {
 
 func (p *clinicPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "clinic.title") }
 func (p *clinicPage) OnMount(ctx app.Context)     { p.ctx = ctx }
-func (p *clinicPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "clinic.title") }
+func (p *clinicPage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "clinic.title") }
 
 func (p *clinicPage) Render() app.UI {
 	e := p.Env

@@ -65,6 +65,10 @@ type Env struct {
 	// Clinic is the clinic the app is branded for, if any, and whether it
 	// runs embedded in a clinic's page (clinic_mode.go).
 	Clinic ClinicMode
+
+	// install is what the last install control found (install.go): the
+	// next page's control starts from it.
+	install installState
 }
 
 // NewEnv builds an Env for the language tag lang. base is the URL prefix the

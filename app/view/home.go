@@ -15,7 +15,7 @@ type homePage struct {
 }
 
 func (p *homePage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "") }
-func (p *homePage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "") }
+func (p *homePage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "") }
 
 func (p *homePage) OnMount(ctx app.Context) {
 	p.ctx = ctx

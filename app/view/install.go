@@ -9,17 +9,32 @@ type installControl struct {
 	app.Compo
 	Env *Env
 
+	installState
+	showHelp bool
+}
+
+// installState is whether the browser offers to install Unknot, and
+// whether it is Apple's, which offers no prompt.
+type installState struct {
 	installable bool
 	apple       bool
-	showHelp    bool
 }
 
 func (c *installControl) OnMount(ctx app.Context)            { c.refresh(ctx) }
 func (c *installControl) OnAppInstallChange(ctx app.Context) { c.refresh(ctx) }
 
+// refresh asks the browser again. go-app builds a component, and the page
+// around it, again after OnMount: when the answer is what the control shows
+// already (it starts from what the last page's control found), that is
+// skipped, which took a fifth of a tap.
 func (c *installControl) refresh(ctx app.Context) {
-	c.installable = ctx.IsAppInstallable() && !c.Env.Platform.InFrame()
-	c.apple = ctx.IsAppleBrowser()
+	now := installState{installable: ctx.IsAppInstallable() && !c.Env.Platform.InFrame(), apple: ctx.IsAppleBrowser()}
+	c.Env.install = now
+	if now == c.installState {
+		ctx.PreventUpdate()
+		return
+	}
+	c.installState = now
 }
 
 func (c *installControl) Render() app.UI {

@@ -34,7 +34,7 @@ type journalPage struct {
 }
 
 func (p *journalPage) OnPreRender(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "journal.title") }
-func (p *journalPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "journal.title") }
+func (p *journalPage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "journal.title") }
 
 func (p *journalPage) OnMount(ctx app.Context) {
 	p.ctx = ctx

@@ -37,7 +37,7 @@ func (p *quickLogPage) OnPreRender(ctx app.Context) {
 	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.quick.title")
 }
-func (p *quickLogPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "journal.quick.title") }
+func (p *quickLogPage) OnNav(ctx app.Context) { p.Env.onNavTitle(ctx, "journal.quick.title") }
 
 func (p *quickLogPage) OnMount(ctx app.Context) {
 	p.ctx = ctx

@@ -46,7 +46,7 @@ func (e *Env) frame(active string, prompts, busy bool, body ...app.UI) app.UI {
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Attr("role", "presentation").Width(32).Height(32),
 				e.span("brand-name", "app.name"),
 			),
-			app.If(prompts && e.showInstall(), func() app.UI { return &installControl{Env: e} }),
+			app.If(prompts && e.showInstall(), func() app.UI { return &installControl{Env: e, installState: e.install} }),
 		),
 		e.clinicBanner(),
 		app.If(prompts, func() app.UI { return &updateBanner{Env: e} }),
@@ -77,6 +77,16 @@ func (e *Env) tabbar(active string) app.UI {
 }
 
 // setTitle sets the document title to "<page> · Unknot".
+// onNavTitle is the whole OnNav of a page the address does not change: it
+// sets the tab's title and keeps go-app from building the page again. go-app
+// updates a component after its OnNav, and the page was built a moment
+// before for the same address: a second build changed nothing and took a
+// third of a tap.
+func (e *Env) onNavTitle(ctx app.Context, key string) {
+	e.setTitle(ctx, key)
+	ctx.PreventUpdate()
+}
+
 func (e *Env) setTitle(ctx app.Context, key string) {
 	title := e.T("app.name")
 	if key != "" {

@@ -10,7 +10,7 @@ type notFoundPage struct {
 }
 
 func (p *notFoundPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "notfound.title") }
-func (p *notFoundPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "notfound.title") }
+func (p *notFoundPage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "notfound.title") }
 
 func (p *notFoundPage) Render() app.UI {
 	e := p.Env

@@ -32,7 +32,7 @@ func (p *routinesPage) OnInit() {
 }
 
 func (p *routinesPage) OnPreRender(ctx app.Context) { p.Env.setTitle(ctx, "routines.title") }
-func (p *routinesPage) OnNav(ctx app.Context)       { p.Env.setTitle(ctx, "routines.title") }
+func (p *routinesPage) OnNav(ctx app.Context)       { p.Env.onNavTitle(ctx, "routines.title") }
 
 func (p *routinesPage) Render() app.UI {
 	e := p.Env

@@ -35,7 +35,7 @@ func (p *settingsPage) OnPreRender(ctx app.Context) {
 	p.ctx = ctx
 	p.Env.setTitle(ctx, "settings.title")
 }
-func (p *settingsPage) OnNav(ctx app.Context) { p.ctx = ctx; p.Env.setTitle(ctx, "settings.title") }
+func (p *settingsPage) OnNav(ctx app.Context) { p.ctx = ctx; p.Env.onNavTitle(ctx, "settings.title") }
 
 func (p *settingsPage) Render() app.UI {
 	e := p.Env

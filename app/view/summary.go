@@ -39,7 +39,7 @@ func (p *summaryPage) OnPreRender(ctx app.Context) {
 	p.ctx = ctx
 	p.Env.setTitle(ctx, "journal.summary.title")
 }
-func (p *summaryPage) OnNav(ctx app.Context) { p.Env.setTitle(ctx, "journal.summary.title") }
+func (p *summaryPage) OnNav(ctx app.Context) { p.Env.onNavTitle(ctx, "journal.summary.title") }
 
 func (p *summaryPage) OnMount(ctx app.Context) {
 	p.ctx = ctx

@@ -72,6 +72,8 @@ type triagePage struct {
 	// openEpisode is the spasm under way when Save found one: the person
 	// chooses whether this check belongs to it.
 	openEpisode *journal.Episode
+	// shownBlank is whether the last Render showed a blank first screen.
+	shownBlank bool
 }
 
 // OnPreRender renders on the server (and in native tests, where it keeps
@@ -81,7 +83,12 @@ func (p *triagePage) OnPreRender(ctx app.Context) {
 	p.Env.setTitle(ctx, "triage.title")
 }
 
-func (p *triagePage) OnMount(ctx app.Context) { p.ctx = ctx }
+// OnMount keeps the context; nothing on screen changes, so go-app need not
+// build the page again, as it does after OnMount.
+func (p *triagePage) OnMount(ctx app.Context) {
+	p.ctx = ctx
+	ctx.PreventUpdate()
+}
 
 func (p *triagePage) OnNav(ctx app.Context) {
 	p.ctx = ctx
@@ -98,6 +105,20 @@ func (p *triagePage) OnNav(ctx app.Context) {
 	default:
 		p.startCheck(ctx, check)
 	}
+	// A page built a moment ago shows a blank first screen; when the check
+	// that has now begun is blank too, building it again would change
+	// nothing (and took a third of a tap on Check, as go-app builds a page
+	// again after OnNav).
+	if p.shownBlank && p.blank() {
+		ctx.PreventUpdate()
+	}
+}
+
+// blank reports whether the page shows a check's first screen with nothing
+// answered, nothing asked for and no link to a last check: everything else
+// on that screen comes from Env, not from the check.
+func (p *triagePage) blank() bool {
+	return p.progress.Step == 0 && len(p.progress.Answers) == 0 && len(p.missing) == 0 && p.renderLastCheck() == nil
 }
 
 // startCheck begins a new check at the first warning-sign question and names
@@ -178,6 +199,7 @@ func (p *triagePage) onResult() bool { return p.progress.Step >= len(triageSteps
 
 func (p *triagePage) Render() app.UI {
 	e := p.Env
+	p.shownBlank = p.blank()
 	if p.onResult() {
 		res := p.rules().Evaluate(p.progress.Answers)
 		if res.Disposition == triage.Emergency {

@@ -184,7 +184,7 @@ func TestInstallControlStates(t *testing.T) {
 		{"prompt", true, false, true, false},
 		{"iPhone", true, true, true, true},
 	} {
-		c := &installControl{Env: env, installable: tc.installable, apple: tc.apple, showHelp: true}
+		c := &installControl{Env: env, installState: installState{installable: tc.installable, apple: tc.apple}, showHelp: true}
 		html := render(t, c)
 		if got := strings.Contains(html, htmlEscape(env.T("install.button"))); got != tc.wantButton {
 			t.Errorf("%s: button shown = %v", tc.name, got)

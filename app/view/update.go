@@ -11,7 +11,15 @@ type updateBanner struct {
 	ready bool
 }
 
-func (b *updateBanner) OnMount(ctx app.Context)     { b.ready = ctx.AppUpdateAvailable() }
+// OnMount shows the banner if a new version is ready. Mostly none is: then
+// nothing changed, and go-app need not build the control and the page around
+// it again, as it does after OnMount.
+func (b *updateBanner) OnMount(ctx app.Context) {
+	if b.ready = ctx.AppUpdateAvailable(); !b.ready {
+		ctx.PreventUpdate()
+	}
+}
+
 func (b *updateBanner) OnAppUpdate(ctx app.Context) { b.ready = ctx.AppUpdateAvailable() }
 
 func (b *updateBanner) Render() app.UI {
