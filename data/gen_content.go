@@ -111,6 +111,9 @@ func literal(b *bytes.Buffer, v reflect.Value, typed bool) {
 		if typed {
 			b.WriteString(v.Type().String())
 		}
+		if v.Type().Key().Kind() != reflect.String {
+			log.Fatalf("cannot write a %s as Go: only maps with string keys are sorted", v.Type())
+		}
 		b.WriteString("{\n")
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(x, y reflect.Value) int { return cmp.Compare(x.String(), y.String()) })

@@ -25,8 +25,8 @@ func (c *installControl) OnAppInstallChange(ctx app.Context) { c.refresh(ctx) }
 
 // refresh asks the browser again. go-app builds a component, and the page
 // around it, again after OnMount: when the answer is what the control shows
-// already (it starts from what the last page's control found), that is
-// skipped, which took a fifth of a tap.
+// already (it starts from what the last page's control found), that second
+// build is skipped.
 func (c *installControl) refresh(ctx app.Context) {
 	now := installState{installable: ctx.IsAppInstallable() && !c.Env.Platform.InFrame(), apple: ctx.IsAppleBrowser()}
 	c.Env.install = now

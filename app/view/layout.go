@@ -76,17 +76,16 @@ func (e *Env) tabbar(active string) app.UI {
 	)
 }
 
-// setTitle sets the document title to "<page> · Unknot".
 // onNavTitle is the whole OnNav of a page the address does not change: it
 // sets the tab's title and keeps go-app from building the page again. go-app
 // updates a component after its OnNav, and the page was built a moment
-// before for the same address: a second build changed nothing and took a
-// third of a tap.
+// before for the same address: a second build would change nothing.
 func (e *Env) onNavTitle(ctx app.Context, key string) {
 	e.setTitle(ctx, key)
 	ctx.PreventUpdate()
 }
 
+// setTitle sets the document title to "<page> · Unknot".
 func (e *Env) setTitle(ctx app.Context, key string) {
 	title := e.T("app.name")
 	if key != "" {

@@ -106,9 +106,8 @@ func (p *triagePage) OnNav(ctx app.Context) {
 		p.startCheck(ctx, check)
 	}
 	// A page built a moment ago shows a blank first screen; when the check
-	// that has now begun is blank too, building it again would change
-	// nothing (and took a third of a tap on Check, as go-app builds a page
-	// again after OnNav).
+	// that has now begun is blank too, the second build go-app makes after
+	// OnNav would change nothing.
 	if p.shownBlank && p.blank() {
 		ctx.PreventUpdate()
 	}
