@@ -80,11 +80,12 @@ func main() {
 // each function of a module on the thread that first calls it, and the
 // module's compiled functions are shared with every thread the module is
 // sent to: the Go runtime's start, every package's initialisation, the
-// building and mounting of the page that started the worker (view.WarmUp, into the worker's stand-in document) and
-// the runtime's timers and collector are compiled here, off the page's
-// thread. At the start of /triage the page's thread then compiles 286
-// functions rather than 1,580. An exit code other than 0 tells
-// web/wasm-compile.js that the start did not run to its end.
+// building and mounting of the page that started the worker (view.WarmUp,
+// into the worker's stand-in document) and the runtime's timers and
+// collector are compiled here, off the page's thread. At the start of
+// /triage the page's thread then compiles 286 functions rather than 1,580.
+// An exit code other than 0 tells web/wasm-compile.js that the start did not
+// run to its end.
 func warmUp() {
 	// A failure makes web/wasm-compile.js report the start as not warmed.
 	fail := func(err error) {

@@ -12,7 +12,7 @@ type updateBanner struct {
 }
 
 // OnMount shows the banner if a new version is ready. Mostly none is: then
-// nothing changed, and go-app need not build the control and the page around
+// nothing changed, and go-app need not build the banner and the page around
 // it again, as it does after OnMount.
 func (b *updateBanner) OnMount(ctx app.Context) {
 	if b.ready = ctx.AppUpdateAvailable(); !b.ready {
