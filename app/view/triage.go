@@ -117,7 +117,14 @@ func (p *triagePage) OnNav(ctx app.Context) {
 // answered, nothing asked for and no link to a last check: everything else
 // on that screen comes from Env, not from the check.
 func (p *triagePage) blank() bool {
-	return p.progress.Step == 0 && len(p.progress.Answers) == 0 && len(p.missing) == 0 && p.renderLastCheck() == nil
+	return p.progress.Step == 0 && len(p.progress.Answers) == 0 && len(p.missing) == 0 && !p.showsLastCheck()
+}
+
+// showsLastCheck reports whether the first screen links to the last
+// check: one that reached a result and is not the check under way.
+func (p *triagePage) showsLastCheck() bool {
+	last := p.last
+	return last != nil && last.Check != p.progress.Check && !last.Finished.IsZero()
 }
 
 // startCheck begins a new check at the first warning-sign question and names
@@ -221,11 +228,10 @@ func (p *triagePage) Render() app.UI {
 // renderLastCheck keeps the last result one tap away, never in place of
 // the new check.
 func (p *triagePage) renderLastCheck() app.UI {
-	last := p.last
-	if last == nil || last.Check == p.progress.Check || last.Finished.IsZero() {
+	if !p.showsLastCheck() {
 		return nil
 	}
-	e := p.Env
+	last, e := p.last, p.Env
 	res := p.rules().Evaluate(last.Answers)
 	href := e.Href("/triage") + "?" + url.Values{triageCheckParam: {last.Check}}.Encode()
 	return app.P().Class("triage-last").Body(
